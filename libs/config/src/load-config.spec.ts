@@ -1,0 +1,24 @@
+import { ConfigError, DataServiceConfig, loadConfig } from './index';
+
+describe('loadConfig', () => {
+  it('applies defaults and converts numbers', () => {
+    const c = loadConfig(DataServiceConfig, { YKB_ACK_WAIT_MS: '2000' });
+    expect(c).toMatchObject({ natsUrl: 'nats://127.0.0.1:4222', namespace: '', ackWaitMs: 2000, nodeEnv: 'development' });
+  });
+
+  it('lists every problem at once, naming the variable', () => {
+    let error: unknown;
+    try {
+      loadConfig(DataServiceConfig, { NATS_URL: 'http://x', DATABASE_URL: 'mysql://x', YKB_NAMESPACE: 'Bad-Name', LOG_LEVEL: 'loud' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['databaseUrl', 'logLevel', 'namespace', 'natsUrl']);
+  });
+
+  it('refuses fault injection in production', () => {
+    expect(() => loadConfig(DataServiceConfig, { NODE_ENV: 'production', YKB_FAULT_PAUSE_BEFORE_ACK_MS: '100' })).toThrow(/fault injection/);
+    expect(loadConfig(DataServiceConfig, { NODE_ENV: 'test', YKB_FAULT_PAUSE_BEFORE_ACK_MS: '100' }).faultPauseBeforeAckMs).toBe(100);
+  });
+});

@@ -1,0 +1,17 @@
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { CHANNELS, Channel, CODE_PATTERN, TRACKING_CODE_PATTERN } from '../common';
+import { defineEvent } from '../contract';
+
+/** A grievance was registered. Carries no personal information: that stays in intake's vault. */
+export class GrievanceReceivedV1 {
+  @IsUUID() grievanceId: string;
+  @Matches(TRACKING_CODE_PATTERN) trackingCode: string;
+  @IsIn(CHANNELS) channel: Channel;
+  @Matches(CODE_PATTERN) regionCode: string;
+  @IsOptional() @Matches(CODE_PATTERN) categoryCode?: string;
+  @IsInt() @Min(1) @Max(100000) headcount: number;
+  @IsBoolean() collective: boolean;
+  @IsISO8601() receivedAt: string;
+}
+
+export const GrievanceReceived = defineEvent('intake.grievance.received', 1, GrievanceReceivedV1);

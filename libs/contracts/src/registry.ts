@@ -1,0 +1,16 @@
+import type { EventContract, ServiceName } from './contract';
+import { GrievanceReceived } from './events/intake-grievance-received';
+import { AssignmentCreated } from './events/routing-assignment-created';
+import { ClockStarted } from './events/supervision-clock-started';
+
+/** Every event contract: the one map from subject to payload (STYLE §3). */
+export const EVENT_CONTRACTS: readonly EventContract<object>[] = [GrievanceReceived, AssignmentCreated, ClockStarted];
+
+export function eventContractsOwnedBy(owner: ServiceName): EventContract<object>[] {
+  return EVENT_CONTRACTS.filter((c) => c.owner === owner);
+}
+
+/** JetStream stream that holds a service's facts: `INTAKE` for intake's events. */
+export function streamNameOf(owner: ServiceName): string {
+  return owner.toUpperCase();
+}

@@ -1,0 +1,33 @@
+import { Expose } from 'class-transformer';
+import { Matches, ValidateIf } from 'class-validator';
+import { DataServiceConfig } from '@yikouban/config';
+import { portField } from '@yikouban/service-kit';
+
+/** Development-only keys: production refuses to start without real ones (see validation below). */
+export const DEV_PII_KEYS = 'dev1:ZGV2LW9ubHktcGlpLWtleS0zMi1ieXRlcy1sb25nISE=';
+export const DEV_BLIND_INDEX_KEY = 'ZGV2LW9ubHktYmxpbmQtaW5kZXgta2V5LTMyYnl0ZXM=';
+
+export class IntakeConfig extends DataServiceConfig {
+  @portField('INTAKE_PORT')
+  port = 3001;
+
+  /** Key ring `keyId:base64key[,…]`; the first key encrypts, any listed key decrypts. */
+  @Expose({ name: 'INTAKE_PII_KEYS' })
+  @ValidateIf((c: IntakeConfig) => c.nodeEnv === 'production' || c.piiKeys !== undefined)
+  @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{40,}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{40,})*$/, {
+    message: 'INTAKE_PII_KEYS must be keyId:base64key[,keyId:base64key] (required in production)',
+  })
+  piiKeys?: string;
+
+  @Expose({ name: 'INTAKE_BLIND_INDEX_KEY' })
+  @ValidateIf((c: IntakeConfig) => c.nodeEnv === 'production' || c.blindIndexKey !== undefined)
+  @Matches(/^[A-Za-z0-9+/=]{40,}$/, { message: 'INTAKE_BLIND_INDEX_KEY must be a base64 32-byte key (required in production)' })
+  blindIndexKey?: string;
+
+  get effectivePiiKeys(): string {
+    return this.piiKeys ?? DEV_PII_KEYS;
+  }
+  get effectiveBlindIndexKey(): string {
+    return this.blindIndexKey ?? DEV_BLIND_INDEX_KEY;
+  }
+}

@@ -1,0 +1,17 @@
+import { MessagingTables1732300000000 } from '@yikouban/messaging';
+import { serviceDataSourceOptions } from '@yikouban/persistence';
+import { Grievance } from '../grievance/grievance.entity';
+import { Petitioner } from '../petitioner/petitioner.entity';
+import { CreateGrievances1732300000100 } from './migrations/1732300000100-CreateGrievances';
+
+export const INTAKE_SCHEMA = 'intake';
+
+/** The one data source definition, shared by the app and the migrate command. */
+export function intakeDataSourceOptions(url: string) {
+  return serviceDataSourceOptions({
+    url,
+    schema: INTAKE_SCHEMA,
+    entities: [Grievance, Petitioner],
+    migrations: [MessagingTables1732300000000, CreateGrievances1732300000100],
+  });
+}

@@ -1,0 +1,25 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Channel, GrievanceStatus } from '@yikouban/contracts';
+
+/** Channel-specific reference fields (call id, receipt number, grid worker id…). */
+export type ChannelDetails = Record<string, string | number | boolean | null>;
+
+/** One matter raised by one person or a group (诉求 / 信访事项). */
+@Entity({ name: 'grievance' })
+export class Grievance {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'tracking_code', type: 'text', unique: true }) trackingCode: string;
+  /** SHA-256 of the citizen's secret: the secret itself is shown once and never stored. */
+  @Column({ name: 'secret_hash', type: 'text' }) secretHash: string;
+  @Column({ type: 'text' }) channel: Channel;
+  @Column({ type: 'text' }) status: GrievanceStatus;
+  @Column({ name: 'region_code', type: 'text' }) regionCode: string;
+  @Column({ name: 'category_code', type: 'text', nullable: true }) categoryCode: string | null;
+  @Column({ type: 'text' }) description: string;
+  @Column({ type: 'int' }) headcount: number;
+  @Column({ type: 'boolean' }) collective: boolean;
+  @Column({ name: 'petitioner_id', type: 'uuid', nullable: true }) petitionerId: string | null;
+  @Column({ name: 'channel_details', type: 'jsonb', default: () => "'{}'" }) channelDetails: ChannelDetails;
+  @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

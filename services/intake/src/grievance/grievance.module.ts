@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PetitionerVault, PII_KEYS, type PiiKeys } from '../petitioner/petitioner-vault';
+import { AssignmentCreatedHandler } from './assignment-created.handler';
+import { GrievanceController } from './grievance.controller';
+import { GrievanceQueries } from './grievance.queries';
+import { GrievanceService } from './grievance.service';
+
+@Module({})
+export class GrievanceModule {
+  static register(keys: PiiKeys): DynamicModule {
+    return {
+      module: GrievanceModule,
+      controllers: [GrievanceController, GrievanceQueries],
+      providers: [{ provide: PII_KEYS, useValue: keys }, GrievanceService, PetitionerVault, AssignmentCreatedHandler],
+    };
+  }
+}
+
+export const INTAKE_EVENT_HANDLERS = [AssignmentCreatedHandler];

@@ -1,0 +1,2 @@
+export * from './chinese-similarity';
+export * from './precision-recall';

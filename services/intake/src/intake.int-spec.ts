@@ -1,0 +1,107 @@
+import request from 'supertest';
+import { Client } from 'pg';
+import { GrievanceReceived, type EventEnvelope, type GrievanceReceivedV1 } from '@yikouban/contracts';
+import { Namespace, RpcClient } from '@yikouban/messaging';
+import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { intakeService } from './service';
+
+describe('intake service (real PostgreSQL and NATS)', () => {
+  let db: TestDatabase;
+  let ns: string;
+  let svc: RunningService;
+  let probe: JetStreamProbe;
+  let pg: Client;
+  let rpc: RpcClient;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('intake');
+    ns = testNamespace();
+    svc = await startDataServiceInProcess(intakeService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns });
+    probe = await JetStreamProbe.connect(TEST_NATS_URL);
+    pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    rpc = new RpcClient(new Namespace(ns), TEST_NATS_URL, 'intake-test');
+    await rpc.connect();
+  });
+
+  afterAll(async () => {
+    await rpc?.close();
+    await svc?.close();
+    await pg?.end();
+    await probe?.deleteStreams(ns);
+    await probe?.close();
+    await db?.drop();
+  });
+
+  const valid = {
+    channel: 'hotline_12345',
+    petitioner: { name: '王秀英', phone: '+86 138-0013-8000', idNumber: '11010519491231002X' },
+    regionCode: '330621101201',
+    categoryCode: 'wage_arrears',
+    description: '在县城东工地干了四个月，包工头拖欠我们十二个人的工资共计三十六万元。',
+    headcount: 12,
+    channelDetails: { callId: 'C-20261122-0001', recordingRef: 'rec/2026/11/22/0001.wav' },
+  };
+
+  it('registers a grievance, keeps identity encrypted, and publishes received exactly once', async () => {
+    const res = await request(svc.url).post('/api/v1/grievances').send(valid).expect(201);
+    expect(res.body.trackingCode).toMatch(/^330621-\d{2}-/);
+    expect(res.body.secret).toMatch(/^[2-9A-Z]{8}$/);
+
+    const { rows } = await pg.query('SELECT g.collective, g.headcount, p.name, p.phone_cipher, p.id_number_cipher, p.phone_index FROM intake.grievance g JOIN intake.petitioner p ON p.id = g.petitioner_id WHERE g.id = $1', [res.body.id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].collective).toBe(true);
+    expect(rows[0].phone_cipher).not.toContain('13800138000');
+    expect(rows[0].id_number_cipher).not.toContain('11010519491231002X');
+    expect(rows[0].phone_index).toMatch(/^[0-9a-f]{64}$/);
+
+    const stream = new Namespace(ns).stream('intake');
+    const msgs = await waitFor('the received event on JetStream', async () => {
+      const m = await probe.read(stream, `${ns}.${GrievanceReceived.subject}`);
+      return m.length > 0 ? m : undefined;
+    });
+    expect(msgs).toHaveLength(1);
+    const env = msgs[0].json<EventEnvelope<GrievanceReceivedV1>>();
+    expect(env).toMatchObject({ type: 'intake.grievance.received', v: 1, data: { grievanceId: res.body.id, trackingCode: res.body.trackingCode, headcount: 12, collective: true } });
+    expect(JSON.stringify(env)).not.toMatch(/13800138000|王秀英|11010519491231002X/);
+    expect(msgs[0].headers?.get('Nats-Msg-Id')).toBe(env.id);
+  });
+
+  it('refuses bad input with field-level reasons and writes nothing', async () => {
+    const before = await pg.query('SELECT count(*)::int AS n FROM intake.grievance');
+    const res = await request(svc.url)
+      .post('/api/v1/grievances')
+      .send({ ...valid, channel: 'fax', petitioner: { name: '李四', idNumber: '110105194912310021' }, headcount: 0, extra: true })
+      .expect(400);
+    const fields = res.body.error.fields.map((f: { field: string }) => f.field).sort();
+    expect(res.body.error.code).toBe('BAD_REQUEST');
+    expect(fields).toEqual(['channel', 'extra', 'headcount', 'petitioner.idNumber']);
+    const after = await pg.query('SELECT count(*)::int AS n FROM intake.grievance');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('answers malformed JSON with 400, not 500', async () => {
+    const res = await request(svc.url).post('/api/v1/grievances').set('content-type', 'application/json').send('{"channel": ').expect(400);
+    expect(res.body.error.code).toBe('BAD_REQUEST');
+  });
+
+  it('accepts an anonymous grievance and serves it by tracking code over HTTP and NATS', async () => {
+    const { body } = await request(svc.url)
+      .post('/api/v1/grievances')
+      .send({ channel: 'web', regionCode: '330621102', description: '村口养猪场臭味很大，夏天无法开窗。' })
+      .expect(201);
+    const viaHttp = await request(svc.url).get(`/api/v1/grievances/${body.trackingCode}`).expect(200);
+    expect(viaHttp.body).toMatchObject({ trackingCode: body.trackingCode, status: 'received', channel: 'web', categoryCode: null });
+    const { IntakeGetGrievance } = await import('@yikouban/contracts');
+    const viaNats = await rpc.request(IntakeGetGrievance, { trackingCode: body.trackingCode });
+    expect(viaNats).toEqual(viaHttp.body);
+    await expect(rpc.request(IntakeGetGrievance, { trackingCode: '330621-26-ZZZZZ' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(rpc.request(IntakeGetGrievance, { trackingCode: 'no spaces allowed' } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('answers health', async () => {
+    await request(svc.url).get('/health/live').expect(200);
+    const ready = await request(svc.url).get('/health/ready').expect(200);
+    expect(ready.body.details).toMatchObject({ database: { status: 'up' }, nats: { status: 'up' } });
+  });
+});

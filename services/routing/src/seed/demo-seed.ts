@@ -1,0 +1,53 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { JsonLogger } from '@yikouban/observability';
+import { DEFAULT_CLASSIFICATION_LIST, DEFAULT_CLASSIFICATION_VERSION } from '../classification/default-classification-list';
+import { DEMO_ORGANISATIONS, DEMO_REGIONS } from '../directory/demo-county';
+import { buildDefaultRoutingRules } from '../rules/rule-engine';
+
+/**
+ * Loads the demo county: regions, organisations, the default classification list and the
+ * routing rules built from it. Idempotent (upserts), so it can run at every start.
+ */
+export async function seedDemoCounty(options: DataSourceOptions, logger: JsonLogger): Promise<void> {
+  const db = new DataSource(options);
+  await db.initialize();
+  try {
+    await db.transaction(async (tx) => {
+      // Parents before children: the tree's order by depth.
+      const depth = (code: string | null): number => (code ? 1 + depth(DEMO_REGIONS.find((r) => r.code === code)?.parentCode ?? null) : 0);
+      for (const r of [...DEMO_REGIONS].sort((a, b) => depth(a.parentCode) - depth(b.parentCode))) {
+        await tx.query(
+          `INSERT INTO region (code, name, level, parent_code) VALUES ($1,$2,$3,$4)
+           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code`,
+          [r.code, r.name, r.level, r.parentCode],
+        );
+      }
+      for (const o of DEMO_ORGANISATIONS) {
+        await tx.query(
+          `INSERT INTO organisation (code, name, name_en, kind, region_code, department_type) VALUES ($1,$2,$3,$4,$5,$6)
+           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, kind = EXCLUDED.kind,
+             region_code = EXCLUDED.region_code, department_type = EXCLUDED.department_type`,
+          [o.code, o.name, o.nameEn, o.kind, o.regionCode, o.departmentType ?? null],
+        );
+      }
+      for (const c of DEFAULT_CLASSIFICATION_LIST) {
+        await tx.query(
+          `INSERT INTO category (code, list_version, name, name_en, definition) VALUES ($1,$2,$3,$4,$5)
+           ON CONFLICT (code) DO UPDATE SET list_version = EXCLUDED.list_version, name = EXCLUDED.name, name_en = EXCLUDED.name_en, definition = EXCLUDED.definition`,
+          [c.code, DEFAULT_CLASSIFICATION_VERSION, c.name, c.nameEn, JSON.stringify(c)],
+        );
+      }
+      const rules = buildDefaultRoutingRules(DEFAULT_CLASSIFICATION_LIST, DEMO_REGIONS, DEMO_ORGANISATIONS, 1);
+      for (const r of rules) {
+        await tx.query(
+          `INSERT INTO routing_rule (id, version, category_code, region_code, min_headcount, min_amount_yuan, collective_only, lead_org_code, co_org_codes, priority)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (id, version) DO NOTHING`,
+          [r.id, r.version, r.categoryCode, r.regionCode, r.minHeadcount ?? null, r.minAmountYuan ?? null, r.collectiveOnly ?? false, r.leadOrgCode, r.coOrgCodes, r.priority],
+        );
+      }
+      logger.event('info', 'demo county seeded', { regions: DEMO_REGIONS.length, organisations: DEMO_ORGANISATIONS.length, categories: DEFAULT_CLASSIFICATION_LIST.length, rules: rules.length }, 'Seed');
+    });
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type ClockState = 'running' | 'paused' | 'stopped' | 'breached';
+
+export interface ClockChange {
+  at: string;
+  change: 'started' | 'paused' | 'resumed' | 'extended' | 'stopped' | 'breached';
+  cause: string;
+}
+
+/** A deadline running for one step of a grievance (e.g. the lead unit's handling). */
+@Entity({ name: 'clock' })
+export class Clock {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'grievance_id', type: 'uuid' }) grievanceId: string;
+  /** What the clock times: the assignment, handoff or notice it belongs to. */
+  @Column({ name: 'subject_id', type: 'uuid' }) subjectId: string;
+  @Column({ type: 'text' }) step: string;
+  @Column({ name: 'policy_code', type: 'text' }) policyCode: string;
+  @Column({ type: 'text' }) state: ClockState;
+  @Column({ name: 'started_at', type: 'timestamptz' }) startedAt: Date;
+  @Column({ name: 'due_at', type: 'timestamptz' }) dueAt: Date;
+  @Column({ type: 'jsonb' }) history: ClockChange[];
+}

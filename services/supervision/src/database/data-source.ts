@@ -1,0 +1,15 @@
+import { MessagingTables1732300000000 } from '@yikouban/messaging';
+import { serviceDataSourceOptions } from '@yikouban/persistence';
+import { Clock } from '../clock/clock.entity';
+import { CreateClocks1732300000400 } from './migrations/1732300000400-CreateClocks';
+
+export const SUPERVISION_SCHEMA = 'supervision';
+
+export function supervisionDataSourceOptions(url: string) {
+  return serviceDataSourceOptions({
+    url,
+    schema: SUPERVISION_SCHEMA,
+    entities: [Clock],
+    migrations: [MessagingTables1732300000000, CreateClocks1732300000400],
+  });
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { AssignmentCreated, ClockStarted, SupervisionListClocks, type AssignmentCreatedV1, type EventEnvelope } from '@yikouban/contracts';
+import { Namespace, RpcClient } from '@yikouban/messaging';
+import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { supervisionService } from './service';
+
+function assignmentEvent(overrides: Partial<AssignmentCreatedV1> = {}): EventEnvelope<AssignmentCreatedV1> {
+  return {
+    id: randomUUID(),
+    type: AssignmentCreated.subject,
+    v: 1,
+    occurredAt: '2026-11-20T02:00:00.000Z',
+    data: {
+      assignmentId: randomUUID(),
+      grievanceId: randomUUID(),
+      trackingCode: '330621-26-2223G',
+      role: 'lead',
+      orgCode: 'org_hr',
+      orgName: '县人力资源和社会保障局',
+      regionCode: '330621101',
+      ruleId: 'rule-wage',
+      ruleVersion: 1,
+      createdAt: '2026-11-20T02:00:00.000Z',
+      ...overrides,
+    },
+  };
+}
+
+describe('supervision service: clocks driven by real events', () => {
+  let db: TestDatabase;
+  let ns: Namespace;
+  let svc: RunningService;
+  let probe: JetStreamProbe;
+  let pg: Client;
+  let rpc: RpcClient;
+  const clocksOf = async (grievanceId: string) =>
+    (await pg.query('SELECT * FROM supervision.clock WHERE grievance_id = $1', [grievanceId])).rows;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('supervision');
+    ns = new Namespace(testNamespace());
+    svc = await startDataServiceInProcess(supervisionService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
+    probe = await JetStreamProbe.connect(TEST_NATS_URL);
+    pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    rpc = new RpcClient(ns, TEST_NATS_URL, 'supervision-test');
+    await rpc.connect();
+  });
+
+  afterAll(async () => {
+    await rpc?.close();
+    await svc?.close();
+    await pg?.end();
+    await probe?.deleteStreams(ns.prefix);
+    await probe?.close();
+    await db?.drop();
+  });
+
+  it('starts a 60-day handling clock for the lead unit and publishes clock.started', async () => {
+    const event = assignmentEvent();
+    await probe.publish(ns.subject(AssignmentCreated.subject), event, event.id);
+    const [clock] = await waitFor('a clock', async () => ((await clocksOf(event.data.grievanceId)).length ? clocksOf(event.data.grievanceId) : undefined));
+    expect(clock).toMatchObject({ step: 'handling', policy_code: 'handling_60d', state: 'running', subject_id: event.data.assignmentId });
+    expect(new Date(clock.due_at).toISOString()).toBe('2027-01-19T02:00:00.000Z');
+    const started = await waitFor('clock.started on JetStream', async () => {
+      const msgs = await probe.read(ns.stream('supervision'), ns.subject(ClockStarted.subject));
+      return msgs.find((m) => m.json<EventEnvelope<{ grievanceId: string }>>().data.grievanceId === event.data.grievanceId);
+    });
+    expect(started.json<EventEnvelope<{ dueAt: string }>>().data.dueAt).toBe('2027-01-19T02:00:00.000Z');
+    const viaNats = await rpc.request(SupervisionListClocks, { grievanceId: event.data.grievanceId });
+    expect(viaNats).toEqual([expect.objectContaining({ id: clock.id, dueAt: '2027-01-19T02:00:00.000Z', state: 'running' })]);
+  });
+
+  it('applies a redelivered event once (same event id, new message id)', async () => {
+    const event = assignmentEvent();
+    await probe.publish(ns.subject(AssignmentCreated.subject), event, event.id);
+    await probe.publish(ns.subject(AssignmentCreated.subject), event, randomUUID());
+    const marker = assignmentEvent();
+    await probe.publish(ns.subject(AssignmentCreated.subject), marker, marker.id);
+    // The marker comes after both copies on the same stream: once it is applied, so were they.
+    await waitFor('the marker clock', async () => (await clocksOf(marker.data.grievanceId)).length === 1);
+    expect(await clocksOf(event.data.grievanceId)).toHaveLength(1);
+  });
+
+  it('starts no clock for a co-handling unit', async () => {
+    const co = assignmentEvent({ role: 'co' });
+    const marker = assignmentEvent();
+    await probe.publish(ns.subject(AssignmentCreated.subject), co, co.id);
+    await probe.publish(ns.subject(AssignmentCreated.subject), marker, marker.id);
+    await waitFor('the marker clock', async () => (await clocksOf(marker.data.grievanceId)).length === 1);
+    expect(await clocksOf(co.data.grievanceId)).toHaveLength(0);
+  });
+
+  it('dead-letters an invalid event with the reason and keeps consuming', async () => {
+    const bad = assignmentEvent({ orgCode: 'NOT A CODE!' });
+    const notJson = 'this is not json';
+    await probe.publish(ns.subject(AssignmentCreated.subject), bad, bad.id);
+    await probe.publish(ns.subject(AssignmentCreated.subject), notJson, randomUUID());
+    const after = assignmentEvent();
+    await probe.publish(ns.subject(AssignmentCreated.subject), after, after.id);
+    await waitFor('the event after the bad ones', async () => (await clocksOf(after.data.grievanceId)).length === 1);
+    const dead = await waitFor('two dead letters', async () => {
+      const msgs = await probe.read(ns.stream('dlq'), ns.subject('dlq.supervision.>'));
+      return msgs.length >= 2 ? msgs : undefined;
+    });
+    const reasons = dead.map((m) => m.headers?.get('x-dlq-reason'));
+    expect(reasons).toEqual(expect.arrayContaining([expect.stringContaining('orgCode'), 'payload is not JSON']));
+    expect(dead[0].subject).toBe(ns.subject(`dlq.supervision.${AssignmentCreated.subject}`));
+    expect(await clocksOf(bad.data.grievanceId)).toHaveLength(0);
+  });
+});

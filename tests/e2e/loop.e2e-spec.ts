@@ -1,0 +1,72 @@
+import request from 'supertest';
+import { waitFor } from '@yikouban/testing';
+import { GRIEVANCE_QUERY, graphql } from './support/graphql';
+import { SERVICES, SystemUnderTest } from './support/system';
+import { demoPlaces } from './support/demo-places';
+
+interface GrievanceAnswer {
+  grievance: {
+    trackingCode: string;
+    status: string;
+    headcount: number;
+    leadUnit: { unitCode: string; unitName: string; role: string } | null;
+    assignments: { unitCode: string; unitName: string; role: string }[];
+    deadline: { step: string; policyCode: string; state: string; startedAt: string; dueAt: string } | null;
+  } | null;
+}
+
+describe('the loop: intake POST → routing → supervision → gateway GraphQL (five processes)', () => {
+  let sut: SystemUnderTest;
+
+  beforeAll(async () => {
+    sut = await SystemUnderTest.create();
+    await sut.startAll();
+  });
+
+  afterAll(async () => {
+    await sut?.stop();
+  });
+
+  it('every service is ready', async () => {
+    for (const s of SERVICES) {
+      const res = await fetch(`${sut.url(s)}/health/ready`);
+      expect(res.status).toBe(200);
+    }
+  });
+
+  it('a collective wage-arrears grievance is assigned to 人社 with 住建 co-handling and a 60-day deadline', async () => {
+    const places = demoPlaces();
+    const posted = await request(sut.url('intake'))
+      .post('/api/v1/grievances')
+      .send({
+        channel: 'walk_in',
+        petitioner: { name: '高建国', phone: '13912345678' },
+        regionCode: places.village,
+        categoryCode: 'wage_arrears',
+        description: '我们十多名工人在城东安置房项目干活，包工头拖欠工资半年，今晚八点仍在信访超市等待答复。',
+        headcount: 12,
+      })
+      .expect(201);
+
+    const answer = await waitFor('the grievance assigned with a deadline', async () => {
+      const { data } = await graphql<GrievanceAnswer>(sut.url('gateway'), GRIEVANCE_QUERY, { code: posted.body.trackingCode });
+      const g = data?.grievance;
+      return g && g.status === 'assigned' && g.deadline ? g : undefined;
+    });
+    expect(answer.trackingCode).toBe(posted.body.trackingCode);
+    expect(answer.headcount).toBe(12);
+    expect(answer.leadUnit?.unitCode).toBe(places.humanResources);
+    expect(answer.assignments.filter((a) => a.role === 'co').map((a) => a.unitCode)).toContain(places.housing);
+    expect(answer.deadline).toMatchObject({ step: 'handling', policyCode: 'handling_60d', state: 'running' });
+    const days = (Date.parse(answer.deadline!.dueAt) - Date.parse(answer.deadline!.startedAt)) / 86_400_000;
+    expect(days).toBe(60);
+  });
+
+  it('answers null for an unknown tracking code and a coded error for a malformed one', async () => {
+    const unknown = await graphql<GrievanceAnswer>(sut.url('gateway'), GRIEVANCE_QUERY, { code: '330621-26-ZZZZZ' });
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data?.grievance).toBeNull();
+    const malformed = await graphql<GrievanceAnswer>(sut.url('gateway'), GRIEVANCE_QUERY, { code: 'drop table;' });
+    expect(malformed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
