@@ -26,7 +26,7 @@ describe('event contracts', () => {
   });
 
   it.each([
-    ['an unknown channel', envelope({ channel: 'fax' }), 'channel'],
+    ['an unknown channel', envelope({ channel: 'fax' as never }), 'channel'],
     ['a field the contract does not have', envelope({ petitionerPhone: '13800000000' }), 'petitionerPhone'],
     ['a headcount of zero', envelope({ headcount: 0 }), 'headcount'],
     ['a newer version', envelope({}, { v: 2 }), 'unsupported version 2'],

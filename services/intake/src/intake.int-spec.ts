@@ -99,6 +99,41 @@ describe('intake service (real PostgreSQL and NATS)', () => {
     await expect(rpc.request(IntakeGetGrievance, { trackingCode: 'no spaces allowed' } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
+  it('flags a repeat: same person (by blind index), similar matter — and a different matter as first-time', async () => {
+    const person = { name: '赵大妈', phone: '13712345678' };
+    const first = await request(svc.url).post('/api/v1/grievances')
+      .send({ channel: 'web', petitioner: person, regionCode: '330621103201', categoryCode: 'livestock_nuisance', description: '邻居在院子里搭建鸡舍养了五十多只鸡，臭味刺鼻，鸡叫声从凌晨四点开始，严重影响休息。' })
+      .expect(201);
+    const again = await request(svc.url).post('/api/v1/grievances')
+      .send({ channel: 'wechat', petitioner: { ...person, phone: '137-1234-5678' }, regionCode: '330621103201', categoryCode: 'livestock_nuisance', description: '隔壁邻居院子里养鸡五十多只，鸡舍臭味很大，每天凌晨四点鸡叫吵得没法休息，之前反映过还没解决。' })
+      .expect(201);
+    const other = await request(svc.url).post('/api/v1/grievances')
+      .send({ channel: 'web', petitioner: person, regionCode: '330621103201', categoryCode: 'rural_roads', description: '村里道路坑洼多年没有修，雨天孩子上学很危险。' })
+      .expect(201);
+    const get = async (code: string) => (await request(svc.url).get(`/api/v1/grievances/${code}`).expect(200)).body;
+    expect(await get(first.body.trackingCode)).toMatchObject({ firstTime: true, repeatOf: null });
+    expect(await get(again.body.trackingCode)).toMatchObject({ firstTime: false, repeatOf: first.body.id });
+    expect(await get(other.body.trackingCode)).toMatchObject({ firstTime: true, repeatOf: null });
+  });
+
+  it('records oral petitions in writing and refuses more than five representatives', async () => {
+    const walkIn = { channel: 'walk_in', petitioner: { name: '高某', phone: '13800000001' }, regionCode: '330621101', description: '对方长期拖欠钱款不给，请信访部门主持公道。' };
+    const missing = await request(svc.url).post('/api/v1/grievances').send(walkIn).expect(400);
+    expect(missing.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['petitioner.address', 'statement']);
+    await request(svc.url)
+      .post('/api/v1/grievances')
+      .send({ ...walkIn, petitioner: { ...walkIn.petitioner, address: '城东街道幸福里12号' }, statement: { request: '要求对方归还欠款', facts: '2025年借款五万元至今未还', reasons: '对方违反协商约定' } })
+      .expect(201);
+    const rep = (i: number) => ({ name: `代表${i}`, phone: `1390000000${i}` });
+    const group = { channel: 'web', regionCode: '330621101', categoryCode: 'wage_arrears', headcount: 40, description: '四十名工人被拖欠工资，推选代表反映。' };
+    const tooMany = await request(svc.url).post('/api/v1/grievances').send({ ...group, representatives: [1, 2, 3, 4, 5, 6].map(rep) }).expect(400);
+    expect(tooMany.body.error.fields[0]).toMatchObject({ field: 'representatives' });
+    expect(tooMany.body.error.message).toContain('第二十条');
+    const ok = await request(svc.url).post('/api/v1/grievances').send({ ...group, representatives: [1, 2, 3, 4, 5].map(rep) }).expect(201);
+    const { rows } = await pg.query('SELECT count(*)::int AS n FROM intake.grievance_representative WHERE grievance_id = $1', [ok.body.id]);
+    expect(rows[0].n).toBe(5);
+  });
+
   it('answers health', async () => {
     await request(svc.url).get('/health/live').expect(200);
     const ready = await request(svc.url).get('/health/ready').expect(200);

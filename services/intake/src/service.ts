@@ -8,6 +8,6 @@ export const intakeService: DataServiceSpec<IntakeConfig> = {
   service: 'intake',
   configClass: IntakeConfig,
   dataSource: (c) => intakeDataSourceOptions(c.databaseUrl),
-  features: (c) => [GrievanceModule.register({ keyRing: c.effectivePiiKeys, blindIndexKey: c.effectiveBlindIndexKey })],
+  features: (c) => [GrievanceModule.register({ keyRing: c.effectivePiiKeys, blindIndexKey: c.effectiveBlindIndexKey }, { repeatWindowDays: c.repeatWindowDays })],
   handlers: INTAKE_EVENT_HANDLERS,
 };

@@ -11,6 +11,10 @@ export class GrievanceReceivedV1 {
   @IsOptional() @Matches(CODE_PATTERN) categoryCode?: string;
   @IsInt() @Min(1) @Max(100000) headcount: number;
   @IsBoolean() collective: boolean;
+  /** 初信初访: no similar matter from the same person within the repeat window. */
+  @IsOptional() @IsBoolean() firstTime?: boolean;
+  /** 重复信访: the grievance this one repeats. */
+  @IsOptional() @IsUUID() repeatOf?: string;
   @IsISO8601() receivedAt: string;
 }
 

@@ -19,6 +19,9 @@ export interface GrievanceSummary {
   regionCode: string;
   categoryCode: string | null;
   headcount: number;
+  collective: boolean;
+  firstTime: boolean;
+  repeatOf: string | null;
   receivedAt: string;
 }
 

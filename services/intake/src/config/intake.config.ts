@@ -1,5 +1,5 @@
-import { Expose } from 'class-transformer';
-import { Matches, ValidateIf } from 'class-validator';
+import { Expose, Type } from 'class-transformer';
+import { IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { DataServiceConfig } from '@yikouban/config';
 import { portField } from '@yikouban/service-kit';
 
@@ -23,6 +23,14 @@ export class IntakeConfig extends DataServiceConfig {
   @ValidateIf((c: IntakeConfig) => c.nodeEnv === 'production' || c.blindIndexKey !== undefined)
   @Matches(/^[A-Za-z0-9+/=]{40,}$/, { message: 'INTAKE_BLIND_INDEX_KEY must be a base64 32-byte key (required in production)' })
   blindIndexKey?: string;
+
+  /** A similar matter from the same person within this many days makes a repeat (重复信访). */
+  @Expose({ name: 'INTAKE_REPEAT_WINDOW_DAYS' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  repeatWindowDays = 365;
 
   get effectivePiiKeys(): string {
     return this.piiKeys ?? DEV_PII_KEYS;

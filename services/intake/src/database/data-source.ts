@@ -3,6 +3,7 @@ import { serviceDataSourceOptions } from '@yikouban/persistence';
 import { Grievance } from '../grievance/grievance.entity';
 import { Petitioner } from '../petitioner/petitioner.entity';
 import { CreateGrievances1732300000100 } from './migrations/1732300000100-CreateGrievances';
+import { RepeatsAndRepresentatives1732300000120 } from './migrations/1732300000120-RepeatsAndRepresentatives';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -12,6 +13,6 @@ export function intakeDataSourceOptions(url: string) {
     url,
     schema: INTAKE_SCHEMA,
     entities: [Grievance, Petitioner],
-    migrations: [MessagingTables1732300000000, CreateGrievances1732300000100],
+    migrations: [MessagingTables1732300000000, CreateGrievances1732300000100, RepeatsAndRepresentatives1732300000120],
   });
 }

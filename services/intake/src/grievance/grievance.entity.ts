@@ -20,6 +20,11 @@ export class Grievance {
   @Column({ type: 'boolean' }) collective: boolean;
   @Column({ name: 'petitioner_id', type: 'uuid', nullable: true }) petitionerId: string | null;
   @Column({ name: 'channel_details', type: 'jsonb', default: () => "'{}'" }) channelDetails: ChannelDetails;
+  /** 初信初访: no similar matter from the same person within the window. */
+  @Column({ name: 'first_time', type: 'boolean' }) firstTime: boolean;
+  /** 重复信访: the earlier grievance this one repeats. */
+  @Column({ name: 'repeat_of', type: 'uuid', nullable: true }) repeatOf: string | null;
+  @Column({ type: 'jsonb', nullable: true }) statement: { request: string; facts: string; reasons: string } | null;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -3,15 +3,15 @@ import { PetitionerVault, PII_KEYS, type PiiKeys } from '../petitioner/petitione
 import { AssignmentCreatedHandler } from './assignment-created.handler';
 import { GrievanceController } from './grievance.controller';
 import { GrievanceQueries } from './grievance.queries';
-import { GrievanceService } from './grievance.service';
+import { GrievanceService, INTAKE_POLICY, type IntakePolicy } from './grievance.service';
 
 @Module({})
 export class GrievanceModule {
-  static register(keys: PiiKeys): DynamicModule {
+  static register(keys: PiiKeys, policy: IntakePolicy): DynamicModule {
     return {
       module: GrievanceModule,
       controllers: [GrievanceController, GrievanceQueries],
-      providers: [{ provide: PII_KEYS, useValue: keys }, GrievanceService, PetitionerVault, AssignmentCreatedHandler],
+      providers: [{ provide: PII_KEYS, useValue: keys }, { provide: INTAKE_POLICY, useValue: policy }, GrievanceService, PetitionerVault, AssignmentCreatedHandler],
     };
   }
 }

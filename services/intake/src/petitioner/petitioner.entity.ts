@@ -12,5 +12,6 @@ export class Petitioner {
   @Column({ name: 'phone_index', type: 'text', nullable: true }) phoneIndex: string | null;
   @Column({ name: 'id_number_cipher', type: 'text', nullable: true }) idNumberCipher: string | null;
   @Column({ name: 'id_number_index', type: 'text', nullable: true }) idNumberIndex: string | null;
+  @Column({ type: 'text', nullable: true }) address: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
