@@ -1,10 +1,16 @@
 import type { EventContract, ServiceName } from './contract';
 import { GrievanceReceived } from './events/intake-grievance-received';
+import { GrievanceWithdrawn } from './events/intake-grievance-withdrawn';
 import { AssignmentCreated } from './events/routing-assignment-created';
 import { ClockStarted } from './events/supervision-clock-started';
 
 /** Every event contract: the one map from subject to payload (STYLE §3). */
-export const EVENT_CONTRACTS: readonly EventContract<object>[] = [GrievanceReceived, AssignmentCreated, ClockStarted];
+export const EVENT_CONTRACTS: readonly EventContract<object>[] = [
+  GrievanceReceived,
+  GrievanceWithdrawn,
+  AssignmentCreated,
+  ClockStarted,
+];
 
 export function eventContractsOwnedBy(owner: ServiceName): EventContract<object>[] {
   return EVENT_CONTRACTS.filter((c) => c.owner === owner);

@@ -32,6 +32,13 @@ export class IntakeConfig extends DataServiceConfig {
   @Max(3650)
   repeatWindowDays = 365;
 
+  /** Requests per minute per client on the public endpoints (the tracking door allows fewer). */
+  @Expose({ name: 'INTAKE_REQUESTS_PER_MINUTE' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  requestsPerMinute = 600;
+
   get effectivePiiKeys(): string {
     return this.piiKeys ?? DEV_PII_KEYS;
   }

@@ -4,6 +4,7 @@ import { Grievance } from '../grievance/grievance.entity';
 import { Petitioner } from '../petitioner/petitioner.entity';
 import { CreateGrievances1732300000100 } from './migrations/1732300000100-CreateGrievances';
 import { RepeatsAndRepresentatives1732300000120 } from './migrations/1732300000120-RepeatsAndRepresentatives';
+import { PublicTimeline1732300000130 } from './migrations/1732300000130-PublicTimeline';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -13,6 +14,6 @@ export function intakeDataSourceOptions(url: string) {
     url,
     schema: INTAKE_SCHEMA,
     entities: [Grievance, Petitioner],
-    migrations: [MessagingTables1732300000000, CreateGrievances1732300000100, RepeatsAndRepresentatives1732300000120],
+    migrations: [MessagingTables1732300000000, CreateGrievances1732300000100, RepeatsAndRepresentatives1732300000120, PublicTimeline1732300000130],
   });
 }

@@ -25,6 +25,10 @@ export class Grievance {
   /** 重复信访: the earlier grievance this one repeats. */
   @Column({ name: 'repeat_of', type: 'uuid', nullable: true }) repeatOf: string | null;
   @Column({ type: 'jsonb', nullable: true }) statement: { request: string; facts: string; reasons: string } | null;
+  /** Projections of other services' facts, for the citizen's view (names and dates only). */
+  @Column({ name: 'lead_unit_name', type: 'text', nullable: true }) leadUnitName: string | null;
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt: Date | null;
+  @Column({ name: 'withdrawn_reason', type: 'text', nullable: true }) withdrawnReason: string | null;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

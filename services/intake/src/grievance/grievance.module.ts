@@ -15,5 +15,3 @@ export class GrievanceModule {
     };
   }
 }
-
-export const INTAKE_EVENT_HANDLERS = [AssignmentCreatedHandler];

@@ -7,6 +7,7 @@ import { DomainError } from '@yikouban/service-kit';
 import { checkChannelDetails, ORAL_CHANNELS } from '../channel/channel-details';
 import { PetitionerVault } from '../petitioner/petitioner-vault';
 import { judgeRepeat } from '../repeat/repeat-detector';
+import { addTimelineEntry } from '../tracking/timeline';
 import { formatTrackingCode, hashSecret, newCitizenSecret } from '../tracking/tracking-code';
 import type { CreateGrievanceDto } from './dto/create-grievance.dto';
 import { Grievance } from './grievance.entity';
@@ -64,10 +65,14 @@ export class GrievanceService {
         firstTime: verdict.firstTime,
         repeatOf: verdict.repeatOf,
         statement: dto.statement ? { request: dto.statement.request, facts: dto.statement.facts, reasons: dto.statement.reasons } : null,
+        leadUnitName: null,
+        dueAt: null,
+        withdrawnReason: null,
         receivedAt: now,
         updatedAt: now,
       });
       await tx.insert(Grievance, grievance);
+      await addTimelineEntry(tx, grievance.id, now, 'received', { channel: grievance.channel });
       for (const [position, rep] of (dto.representatives ?? []).entries()) {
         const person = await this.vault.store(tx, rep, now);
         await tx.query('INSERT INTO grievance_representative (grievance_id, petitioner_id, position) VALUES ($1, $2, $3)', [grievance.id, person.id, position + 1]);

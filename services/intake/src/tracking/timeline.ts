@@ -1,0 +1,22 @@
+import type { EntityManager } from 'typeorm';
+
+/** The steps a citizen sees. Each carries only public facts: names of units, dates, roads. */
+export type TimelineKind = 'received' | 'assigned' | 'deadline_set' | 'withdrawn';
+
+export interface TimelineEntry {
+  at: string;
+  kind: TimelineKind;
+  detail: Record<string, string | number | boolean | null>;
+}
+
+export async function addTimelineEntry(tx: EntityManager, grievanceId: string, at: Date, kind: TimelineKind, detail: TimelineEntry['detail'] = {}): Promise<void> {
+  await tx.query('INSERT INTO timeline_entry (grievance_id, at, kind, detail) VALUES ($1, $2, $3, $4)', [grievanceId, at, kind, JSON.stringify(detail)]);
+}
+
+export async function readTimeline(tx: EntityManager, grievanceId: string): Promise<TimelineEntry[]> {
+  const rows: { at: Date; kind: TimelineKind; detail: TimelineEntry['detail'] }[] = await tx.query(
+    'SELECT at, kind, detail FROM timeline_entry WHERE grievance_id = $1 ORDER BY at, id',
+    [grievanceId],
+  );
+  return rows.map((r) => ({ at: r.at.toISOString(), kind: r.kind, detail: r.detail }));
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { AssignmentCreated, ClockStarted, GrievanceWithdrawn, type EventEnvelope } from '@yikouban/contracts';
+import { Namespace } from '@yikouban/messaging';
+import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { intakeService } from '../service';
+
+describe("the citizen's tracking view (real PostgreSQL and NATS)", () => {
+  let db: TestDatabase;
+  let ns: Namespace;
+  let svc: RunningService;
+  let probe: JetStreamProbe;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('tracking');
+    ns = new Namespace(testNamespace());
+    svc = await startDataServiceInProcess(intakeService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
+    probe = await JetStreamProbe.connect(TEST_NATS_URL);
+  });
+
+  afterAll(async () => {
+    await svc?.close();
+    await probe?.deleteStreams(ns.prefix);
+    await probe?.close();
+    await db?.drop();
+  });
+
+  const envelope = <T>(type: string, data: T): EventEnvelope<T> => ({ id: randomUUID(), type, v: 1, occurredAt: new Date().toISOString(), data });
+
+  it('shows received → assigned (unit name) → deadline, and nothing private', async () => {
+    const posted = await request(svc.url)
+      .post('/api/v1/grievances')
+      .send({ channel: 'mini_program', petitioner: { name: '陈美玲', phone: '13600001111', idNumber: '11010519491231002X' }, regionCode: '330621101', categoryCode: 'school_closure', description: '村小学要撤并，孩子上学要走十公里山路，家长们很着急。' })
+      .expect(201);
+    const { id, trackingCode, secret } = posted.body;
+    const assignment = envelope(AssignmentCreated.subject, {
+      assignmentId: randomUUID(), grievanceId: id, trackingCode, role: 'lead', orgCode: 'dept_education', orgName: '县教育局',
+      regionCode: '330621101', ruleId: 'r1', ruleVersion: 1, createdAt: new Date().toISOString(),
+    });
+    await probe.publish(ns.subject(AssignmentCreated.subject), assignment, assignment.id);
+    const dueAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const clock = envelope(ClockStarted.subject, { clockId: randomUUID(), grievanceId: id, policyCode: 'first_time_7d', step: 'handling', startedAt: new Date().toISOString(), dueAt });
+    await probe.publish(ns.subject(ClockStarted.subject), clock, clock.id);
+
+    const view = await waitFor('the deadline in the view', async () => {
+      const res = await request(svc.url).post('/api/v1/tracking').send({ trackingCode, secret });
+      return res.status === 200 && res.body.dueAt ? res.body : undefined;
+    });
+    expect(view).toMatchObject({ trackingCode, status: 'assigned', leadUnitName: '县教育局', dueAt });
+    expect(view.timeline.map((e: { kind: string }) => e.kind)).toEqual(['received', 'assigned', 'deadline_set']);
+    const text = JSON.stringify(view);
+    for (const secretThing of ['陈美玲', '13600001111', '11010519491231002X', 'dept_education', secret, id]) expect(text).not.toContain(secretThing);
+  });
+
+  it('answers a wrong secret exactly like an unknown code', async () => {
+    const { body } = await request(svc.url).post('/api/v1/grievances').send({ channel: 'web', regionCode: '330621101', description: '路灯坏了三个月没人修。' }).expect(201);
+    const wrong = await request(svc.url).post('/api/v1/tracking').send({ trackingCode: body.trackingCode, secret: 'WRONGSECRET' }).expect(404);
+    const unknown = await request(svc.url).post('/api/v1/tracking').send({ trackingCode: '330621-26-ZZZZZ', secret: 'WRONGSECRET' }).expect(404);
+    expect(wrong.body.error).toEqual(unknown.body.error);
+  });
+
+  it('lets the petitioner withdraw, once, and tells the other services', async () => {
+    const { body } = await request(svc.url).post('/api/v1/grievances').send({ channel: 'web', regionCode: '330621101', description: '小区门口占道经营，已经自行协商解决。' }).expect(201);
+    const res = await request(svc.url).post('/api/v1/tracking/withdraw').send({ trackingCode: body.trackingCode, secret: body.secret, reason: '已协商解决' }).expect(200);
+    expect(res.body.status).toBe('withdrawn');
+    await request(svc.url).post('/api/v1/tracking/withdraw').send({ trackingCode: body.trackingCode, secret: body.secret, reason: '再次撤回' }).expect(200);
+    const msgs = await waitFor('the withdrawn fact', async () => {
+      const m = await probe.read(ns.stream('intake'), ns.subject(GrievanceWithdrawn.subject));
+      return m.length ? m : undefined;
+    });
+    expect(msgs).toHaveLength(1);
+    expect(msgs[0].json<EventEnvelope<{ grievanceId: string; reason: string }>>().data).toMatchObject({ grievanceId: body.id, reason: '已协商解决' });
+  });
+
+  it('rate-limits guessing on the tracking door', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await request(svc.url).post('/api/v1/tracking').send({ trackingCode: '330621-26-YYYYY', secret: `GUESS${i}XX` })).status);
+    expect(statuses).toContain(429);
+    expect(statuses.filter((s) => s !== 404 && s !== 429)).toEqual([]);
+  });
+});
