@@ -6,3 +6,4 @@ export * from './events/intake-grievance-withdrawn';
 export * from './events/routing-assignment-created';
 export * from './events/supervision-clock-started';
 export * from './queries/grievance-queries';
+export * from './queries/directory-queries';

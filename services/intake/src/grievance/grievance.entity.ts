@@ -29,6 +29,9 @@ export class Grievance {
   @Column({ name: 'lead_unit_name', type: 'text', nullable: true }) leadUnitName: string | null;
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt: Date | null;
   @Column({ name: 'withdrawn_reason', type: 'text', nullable: true }) withdrawnReason: string | null;
+  @Column({ type: 'double precision', nullable: true }) latitude: number | null;
+  @Column({ type: 'double precision', nullable: true }) longitude: number | null;
+  @Column({ name: 'address_text', type: 'text', nullable: true }) addressText: string | null;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

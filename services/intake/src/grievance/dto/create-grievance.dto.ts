@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsLatitude, IsLongitude, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { CHANNELS, CODE_PATTERN, type Channel } from '@yikouban/contracts';
 import { IsChinesePhone, IsResidentIdNumber } from '../../petitioner/identity-validators';
 
@@ -15,6 +15,13 @@ export class OralStatement {
   @IsString() @Length(1, 2000) request: string;
   @IsString() @Length(1, 5000) facts: string;
   @IsString() @Length(1, 5000) reasons: string;
+}
+
+/** Where the matter is: WGS-84 degrees, and the address as told. */
+export class LocationInput {
+  @IsLatitude() lat: number;
+  @IsLongitude() lng: number;
+  @IsOptional() @IsString() @Length(1, 300) address?: string;
 }
 
 /** 信访工作条例 第二十条: a group sends at most five representatives. */
@@ -35,6 +42,7 @@ export class CreateGrievanceDto {
   @ValidateNested({ each: true })
   @Type(() => PetitionerInput)
   representatives?: PetitionerInput[];
+  @IsOptional() @ValidateNested() @Type(() => LocationInput) location?: LocationInput;
   /** Required for walk-in and video petitions, which a clerk records from what was said. */
   @IsOptional() @ValidateNested() @Type(() => OralStatement) statement?: OralStatement;
   /** Channel-specific fields (call id, receipt number, grid worker…); validated per channel later. */
