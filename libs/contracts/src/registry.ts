@@ -1,6 +1,7 @@
 import type { EventContract, ServiceName } from './contract';
 import { GrievanceReceived } from './events/intake-grievance-received';
 import { GrievanceWithdrawn } from './events/intake-grievance-withdrawn';
+import { GrievanceMerged } from './events/intake-grievance-merged';
 import { AssignmentCreated } from './events/routing-assignment-created';
 import { ClockStarted } from './events/supervision-clock-started';
 
@@ -8,6 +9,7 @@ import { ClockStarted } from './events/supervision-clock-started';
 export const EVENT_CONTRACTS: readonly EventContract<object>[] = [
   GrievanceReceived,
   GrievanceWithdrawn,
+  GrievanceMerged,
   AssignmentCreated,
   ClockStarted,
 ];

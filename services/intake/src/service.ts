@@ -6,6 +6,7 @@ import { GrievanceModule } from './grievance/grievance.module';
 import { AssignmentCreatedHandler } from './grievance/assignment-created.handler';
 import { ClockStartedHandler } from './tracking/clock-started.handler';
 import { TrackingModule } from './tracking/tracking.module';
+import { DuplicateModule } from './duplicate/duplicate.module';
 
 /** Everything that makes the intake service: config, data, features, event handlers. */
 export const intakeService: DataServiceSpec<IntakeConfig> = {
@@ -17,6 +18,7 @@ export const intakeService: DataServiceSpec<IntakeConfig> = {
     ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: c.requestsPerMinute }]),
     GrievanceModule.register({ keyRing: c.effectivePiiKeys, blindIndexKey: c.effectiveBlindIndexKey }, { repeatWindowDays: c.repeatWindowDays }),
     TrackingModule,
+    DuplicateModule,
   ],
   handlers: [AssignmentCreatedHandler, ClockStartedHandler],
 };

@@ -6,6 +6,7 @@ import { CreateGrievances1732300000100 } from './migrations/1732300000100-Create
 import { RepeatsAndRepresentatives1732300000120 } from './migrations/1732300000120-RepeatsAndRepresentatives';
 import { PublicTimeline1732300000130 } from './migrations/1732300000130-PublicTimeline';
 import { GrievanceLocation1732300000140 } from './migrations/1732300000140-GrievanceLocation';
+import { MergedInto1732300000160 } from './migrations/1732300000160-MergedInto';
 
 export const INTAKE_SCHEMA = 'intake';
 
@@ -15,6 +16,6 @@ export function intakeDataSourceOptions(url: string) {
     url,
     schema: INTAKE_SCHEMA,
     entities: [Grievance, Petitioner],
-    migrations: [MessagingTables1732300000000, CreateGrievances1732300000100, RepeatsAndRepresentatives1732300000120, PublicTimeline1732300000130, GrievanceLocation1732300000140],
+    migrations: [MessagingTables1732300000000, CreateGrievances1732300000100, RepeatsAndRepresentatives1732300000120, PublicTimeline1732300000130, GrievanceLocation1732300000140, MergedInto1732300000160],
   });
 }
