@@ -1,0 +1,10 @@
+export * from './handoff.types';
+export * from './handoff.commands';
+export * from './handoff.events';
+export * from './handoff.errors';
+export * from './agreement';
+export * from './time-limits';
+export { OTHER_ROADS, OTHER_ROAD_LABELS, SOURCE_FOLLOW_UP_LABELS, sourceFollowUp } from './handoff-outcome';
+export { requestHandoff, type HandoffRequest } from './request-handoff';
+export { COMMANDS_BY_STATUS, commandsAllowedIn, rejectionCode, transition } from './handoff-state-machine';
+export { judicialConfirmationApplies } from './handoff-conclusion-steps';
