@@ -6,5 +6,6 @@ export * from './events/intake-grievance-withdrawn';
 export * from './events/intake-grievance-merged';
 export * from './events/routing-assignment-created';
 export * from './events/supervision-clock-started';
+export * from './events/supervision-deadline';
 export * from './queries/grievance-queries';
 export * from './queries/directory-queries';

@@ -4,6 +4,7 @@ import { GrievanceWithdrawn } from './events/intake-grievance-withdrawn';
 import { GrievanceMerged } from './events/intake-grievance-merged';
 import { AssignmentCreated } from './events/routing-assignment-created';
 import { ClockStarted } from './events/supervision-clock-started';
+import { DeadlineBreached, DeadlineWarning } from './events/supervision-deadline';
 
 /** Every event contract: the one map from subject to payload (STYLE §3). */
 export const EVENT_CONTRACTS: readonly EventContract<object>[] = [
@@ -12,6 +13,8 @@ export const EVENT_CONTRACTS: readonly EventContract<object>[] = [
   GrievanceMerged,
   AssignmentCreated,
   ClockStarted,
+  DeadlineWarning,
+  DeadlineBreached,
 ];
 
 export function eventContractsOwnedBy(owner: ServiceName): EventContract<object>[] {

@@ -7,6 +7,6 @@ export const supervisionService: DataServiceSpec<SupervisionConfig> = {
   service: 'supervision',
   configClass: SupervisionConfig,
   dataSource: (c) => supervisionDataSourceOptions(c.databaseUrl),
-  features: () => [ClockModule],
+  features: (c) => [ClockModule.register({ sweepIntervalMs: c.sweepIntervalMs })],
   handlers: SUPERVISION_EVENT_HANDLERS,
 };

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { AssignmentCreated, ClockStarted, SupervisionListClocks, type AssignmentCreatedV1, type EventEnvelope } from '@yikouban/contracts';
+import { AssignmentCreated, ClockStarted, DeadlineBreached, DeadlineWarning, GrievanceWithdrawn, SupervisionListClocks, type AssignmentCreatedV1, type EventEnvelope } from '@yikouban/contracts';
 import { Namespace, RpcClient } from '@yikouban/messaging';
 import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { ClockSweeper } from './clock/clock-sweeper';
 import { supervisionService } from './service';
 
 function assignmentEvent(overrides: Partial<AssignmentCreatedV1> = {}): EventEnvelope<AssignmentCreatedV1> {
@@ -40,7 +41,7 @@ describe('supervision service: clocks driven by real events', () => {
   beforeAll(async () => {
     db = await createTestDatabase('supervision');
     ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(supervisionService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
+    svc = await startDataServiceInProcess(supervisionService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, SUPERVISION_SWEEP_MS: '0' });
     probe = await JetStreamProbe.connect(TEST_NATS_URL);
     pg = new Client({ connectionString: db.url });
     await pg.connect();
@@ -108,5 +109,44 @@ describe('supervision service: clocks driven by real events', () => {
     expect(reasons).toEqual(expect.arrayContaining([expect.stringContaining('orgCode'), 'payload is not JSON']));
     expect(dead[0].subject).toBe(ns.subject(`dlq.supervision.${AssignmentCreated.subject}`));
     expect(await clocksOf(bad.data.grievanceId)).toHaveLength(0);
+  });
+
+  it('warns at 50 % and 80 %, breaches at the deadline and escalates, each fact once', async () => {
+    const event = assignmentEvent();
+    await probe.publish(ns.subject(AssignmentCreated.subject), event, event.id);
+    await waitFor('a clock', async () => (await clocksOf(event.data.grievanceId)).length === 1);
+    const sweeper = svc.app.get(ClockSweeper);
+    const start = Date.parse('2026-11-20T02:00:00.000Z');
+    const day = 86_400_000;
+    await sweeper.sweep(new Date(start + 31 * day)); // past 50 %
+    await sweeper.sweep(new Date(start + 31 * day)); // nothing new
+    await sweeper.sweep(new Date(start + 61 * day + 3600_000)); // 80 %, the deadline, and a day later the command centre
+    const [clock] = await clocksOf(event.data.grievanceId);
+    expect(clock).toMatchObject({ state: 'breached', warnings_sent: 2, escalation_level: 2 });
+    const mine = <T>(msgs: { json<U>(): U }[]) => msgs.map((m) => m.json<EventEnvelope<T & { grievanceId: string }>>().data).filter((d) => d.grievanceId === event.data.grievanceId);
+    const warnings = await waitFor('two warnings', async () => {
+      const w = mine<{ share: number }>(await probe.read(ns.stream('supervision'), ns.subject(DeadlineWarning.subject)));
+      return w.length >= 2 ? w : undefined;
+    });
+    expect(warnings.map((w) => w.share)).toEqual([0.5, 0.8]);
+    const breaches = await waitFor('two breach steps', async () => {
+      const b = mine<{ escalatedTo: string }>(await probe.read(ns.stream('supervision'), ns.subject(DeadlineBreached.subject)));
+      return b.length >= 2 ? b : undefined;
+    });
+    expect(breaches.map((b) => b.escalatedTo)).toEqual(['handling_unit', 'command_centre']);
+  });
+
+  it('stops every clock of a withdrawn grievance', async () => {
+    const event = assignmentEvent();
+    await probe.publish(ns.subject(AssignmentCreated.subject), event, event.id);
+    await waitFor('a clock', async () => (await clocksOf(event.data.grievanceId)).length === 1);
+    const withdrawn = { id: randomUUID(), type: GrievanceWithdrawn.subject, v: 1, occurredAt: new Date().toISOString(), data: { grievanceId: event.data.grievanceId, trackingCode: '330621-26-2223G', reason: '已自行和解', withdrawnAt: '2026-11-21T00:00:00.000Z' } };
+    await probe.publish(ns.subject(GrievanceWithdrawn.subject), withdrawn, withdrawn.id);
+    const [clock] = await waitFor('the clock stopped', async () => {
+      const rows = await clocksOf(event.data.grievanceId);
+      return rows[0]?.state === 'stopped' ? rows : undefined;
+    });
+    expect(clock.next_alarm_at).toBeNull();
+    expect(clock.history.map((h: { change: string }) => h.change)).toEqual(['started', 'stopped']);
   });
 });

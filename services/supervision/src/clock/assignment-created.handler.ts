@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AssignmentCreated, ClockStarted, type AssignmentCreatedV1, type EventEnvelope } from '@yikouban/contracts';
 import { appendToOutbox, type EventHandler } from '@yikouban/messaging';
 import { Clock } from './clock.entity';
+import { nextAlarm } from './alarm-schedule';
 import { HANDLING_POLICY, handlingDueAt } from './handling-deadline';
 
 /** The lead unit's assignment starts the handling clock. */
@@ -25,7 +26,13 @@ export class AssignmentCreatedHandler implements EventHandler<AssignmentCreatedV
       startedAt,
       dueAt: handlingDueAt(startedAt),
       history: [{ at: startedAt.toISOString(), change: 'started', cause: `${AssignmentCreated.subject} ${event.id}` }],
+      warnShares: [...HANDLING_POLICY.warnShares],
+      warningsSent: 0,
+      escalationLevel: 0,
+      nextAlarmAt: null,
+      stoppedAt: null,
     };
+    clock.nextAlarmAt = nextAlarm(clock)?.at ?? null;
     await tx.insert(Clock, clock);
     await appendToOutbox(tx, ClockStarted, {
       clockId: clock.id,

@@ -21,4 +21,10 @@ export class Clock {
   @Column({ name: 'started_at', type: 'timestamptz' }) startedAt: Date;
   @Column({ name: 'due_at', type: 'timestamptz' }) dueAt: Date;
   @Column({ type: 'jsonb' }) history: ClockChange[];
+  @Column({ name: 'warn_shares', type: 'real', array: true }) warnShares: number[];
+  @Column({ name: 'warnings_sent', type: 'int' }) warningsSent: number;
+  @Column({ name: 'escalation_level', type: 'int' }) escalationLevel: number;
+  /** When the sweeper must look at this clock next (a warning, the deadline, an escalation step). */
+  @Column({ name: 'next_alarm_at', type: 'timestamptz', nullable: true }) nextAlarmAt: Date | null;
+  @Column({ name: 'stopped_at', type: 'timestamptz', nullable: true }) stoppedAt: Date | null;
 }

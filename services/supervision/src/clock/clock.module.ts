@@ -1,8 +1,19 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { AssignmentCreatedHandler } from './assignment-created.handler';
 import { ClockQueries } from './clock.queries';
+import { ClockSweeper, SWEEP_INTERVAL_MS } from './clock-sweeper';
+import { GrievanceWithdrawnHandler } from './grievance-withdrawn.handler';
 
-@Module({ controllers: [ClockQueries], providers: [AssignmentCreatedHandler] })
-export class ClockModule {}
+@Module({})
+export class ClockModule {
+  static register(options: { sweepIntervalMs: number }): DynamicModule {
+    return {
+      module: ClockModule,
+      controllers: [ClockQueries],
+      providers: [{ provide: SWEEP_INTERVAL_MS, useValue: options.sweepIntervalMs }, ClockSweeper, AssignmentCreatedHandler, GrievanceWithdrawnHandler],
+      exports: [ClockSweeper],
+    };
+  }
+}
 
-export const SUPERVISION_EVENT_HANDLERS = [AssignmentCreatedHandler];
+export const SUPERVISION_EVENT_HANDLERS = [AssignmentCreatedHandler, GrievanceWithdrawnHandler];

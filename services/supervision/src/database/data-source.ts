@@ -2,6 +2,7 @@ import { MessagingTables1732300000000 } from '@yikouban/messaging';
 import { serviceDataSourceOptions } from '@yikouban/persistence';
 import { Clock } from '../clock/clock.entity';
 import { CreateClocks1732300000400 } from './migrations/1732300000400-CreateClocks';
+import { ClockAlarms1732300000410 } from './migrations/1732300000410-ClockAlarms';
 
 export const SUPERVISION_SCHEMA = 'supervision';
 
@@ -10,6 +11,6 @@ export function supervisionDataSourceOptions(url: string) {
     url,
     schema: SUPERVISION_SCHEMA,
     entities: [Clock],
-    migrations: [MessagingTables1732300000000, CreateClocks1732300000400],
+    migrations: [MessagingTables1732300000000, CreateClocks1732300000400, ClockAlarms1732300000410],
   });
 }

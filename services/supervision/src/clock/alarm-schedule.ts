@@ -1,0 +1,47 @@
+/**
+ * When a running clock next needs attention: each warning share of its time (临期提醒), the
+ * deadline itself (超期), then each escalation step after it (督办升级). Pure: the sweeper and
+ * tests call it with the clock as stored.
+ */
+export interface AlarmClock {
+  startedAt: Date;
+  dueAt: Date;
+  warnShares: number[];
+  warningsSent: number;
+  escalationLevel: number;
+}
+
+export type Alarm =
+  | { kind: 'warning'; at: Date; share: number }
+  | { kind: 'breach'; at: Date; level: number; escalatedTo: string };
+
+/** The chain a breach climbs while the matter stays open, with how long after the deadline each step comes. */
+export const ESCALATION_CHAIN: { to: string; afterHours: number }[] = [
+  { to: 'handling_unit', afterHours: 0 },
+  { to: 'command_centre', afterHours: 24 },
+  { to: 'joint_office', afterHours: 72 },
+  { to: 'discipline_inspection', afterHours: 168 },
+];
+
+export function nextAlarm(c: AlarmClock): Alarm | null {
+  const span = c.dueAt.getTime() - c.startedAt.getTime();
+  const shares = [...c.warnShares].filter((s) => s > 0 && s < 1).sort((a, b) => a - b);
+  if (c.escalationLevel === 0 && c.warningsSent < shares.length) {
+    const share = shares[c.warningsSent];
+    return { kind: 'warning', at: new Date(c.startedAt.getTime() + span * share), share };
+  }
+  const step = ESCALATION_CHAIN[c.escalationLevel];
+  if (!step) return null;
+  return { kind: 'breach', at: new Date(c.dueAt.getTime() + step.afterHours * 3_600_000), level: c.escalationLevel + 1, escalatedTo: step.to };
+}
+
+/** Every alarm due by `now`, in order, and the clock's counters after them (a sweep that was late catches up). */
+export function dueAlarms(c: AlarmClock, now: Date): { fired: Alarm[]; after: AlarmClock; next: Alarm | null } {
+  const fired: Alarm[] = [];
+  let state = { ...c };
+  for (let a = nextAlarm(state); a && a.at.getTime() <= now.getTime(); a = nextAlarm(state)) {
+    fired.push(a);
+    state = a.kind === 'warning' ? { ...state, warningsSent: state.warningsSent + 1 } : { ...state, escalationLevel: a.level };
+  }
+  return { fired, after: state, next: nextAlarm(state) };
+}
