@@ -1,0 +1,42 @@
+export type StatutoryPath = 'litigation' | 'arbitration' | 'administrative_review' | 'administrative_action' | 'mediation' | 'petition' | 'consultation';
+export type MatterClass = 'suggestion' | 'accusation' | 'claim';
+export type Complexity = 'urgent' | 'simple' | 'complex' | 'difficult';
+export type WarningColour = 'red' | 'orange' | 'yellow' | 'blue' | 'green';
+
+/** Where a matter is sent instead of petition handling (接诉即办条例 第十一条, 信访工作条例 第二十二、二十八条). */
+export type Diversion = 'emergency_110' | 'political_legal' | 'discipline_inspection' | 'progress_report';
+
+/** What triage needs of a category of the classification list. */
+export interface TriageCategory {
+  code: string;
+  matterClass: MatterClass;
+  statutoryPaths: StatutoryPath[];
+  defaultComplexity: Complexity;
+  defaultColour: WarningColour;
+  leadDepartmentType: string;
+  coDepartmentTypes: string[];
+}
+
+export interface TriageInput {
+  description: string;
+  headcount: number;
+  collective: boolean;
+  firstTime: boolean;
+  /** The earlier grievance this one repeats, if any. */
+  repeatOf?: string;
+  /** The repeat brings new facts or requests (judged by the operator); without them it is a progress report. */
+  newFacts?: boolean;
+}
+
+export interface TriageDecision {
+  statutoryPath: StatutoryPath;
+  /** Why this road, in Chinese first: shown to the operator and (for guidance) the citizen. */
+  reason: { zh: string; en: string };
+  /** The body that handles that road (court, arbitration committee, …), when not the petition system. */
+  guidedTo: string | null;
+  diversion: Diversion | null;
+  complexity: Complexity;
+  colour: WarningColour;
+  /** Which policy chose the colour. */
+  colourPolicy: string;
+}
