@@ -5,6 +5,7 @@ export * from './events/intake-grievance-received';
 export * from './events/intake-grievance-withdrawn';
 export * from './events/intake-grievance-merged';
 export * from './events/routing-assignment-created';
+export * from './events/routing-grievance-triaged';
 export * from './events/supervision-clock-started';
 export * from './events/supervision-deadline';
 export * from './queries/grievance-queries';

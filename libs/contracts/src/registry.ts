@@ -3,6 +3,7 @@ import { GrievanceReceived } from './events/intake-grievance-received';
 import { GrievanceWithdrawn } from './events/intake-grievance-withdrawn';
 import { GrievanceMerged } from './events/intake-grievance-merged';
 import { AssignmentCreated } from './events/routing-assignment-created';
+import { GrievanceTriaged } from './events/routing-grievance-triaged';
 import { ClockStarted } from './events/supervision-clock-started';
 import { DeadlineBreached, DeadlineWarning } from './events/supervision-deadline';
 
@@ -11,6 +12,7 @@ export const EVENT_CONTRACTS: readonly EventContract<object>[] = [
   GrievanceReceived,
   GrievanceWithdrawn,
   GrievanceMerged,
+  GrievanceTriaged,
   AssignmentCreated,
   ClockStarted,
   DeadlineWarning,

@@ -8,7 +8,7 @@ export const routingService: DataServiceSpec<RoutingConfig> = {
   service: 'routing',
   configClass: RoutingConfig,
   dataSource: (c) => routingDataSourceOptions(c.databaseUrl),
-  features: () => [AssignmentModule],
+  features: (c) => [AssignmentModule.register({ colourPolicy: c.colourPolicy })],
   handlers: ROUTING_EVENT_HANDLERS,
   seed: (c, logger) => seedDemoCounty(routingDataSourceOptions(c.databaseUrl), logger),
 };

@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import { CHANNELS, Channel, CODE_PATTERN, TRACKING_CODE_PATTERN } from '../common';
 import { defineEvent } from '../contract';
 
@@ -15,6 +15,8 @@ export class GrievanceReceivedV1 {
   @IsOptional() @IsBoolean() firstTime?: boolean;
   /** 重复信访: the grievance this one repeats. */
   @IsOptional() @IsUUID() repeatOf?: string;
+  /** Emergency terms found in the text (the text itself stays in intake). */
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) emergencyTerms?: string[];
   @IsISO8601() receivedAt: string;
 }
 

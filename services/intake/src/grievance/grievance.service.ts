@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { GrievanceReceived, type FieldProblem, type GrievanceSummary } from '@yikouban/contracts';
+import { emergencyTermsIn, GrievanceReceived, type FieldProblem, type GrievanceSummary } from '@yikouban/contracts';
 import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
 import { DomainError } from '@yikouban/service-kit';
 import { checkChannelDetails, ORAL_CHANNELS } from '../channel/channel-details';
@@ -90,6 +90,7 @@ export class GrievanceService {
         collective: grievance.collective,
         firstTime: verdict.firstTime,
         ...(verdict.repeatOf ? { repeatOf: verdict.repeatOf } : {}),
+        emergencyTerms: emergencyTermsIn(grievance.description),
         receivedAt: now.toISOString(),
       });
       return grievance;

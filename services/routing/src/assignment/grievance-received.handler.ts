@@ -1,22 +1,39 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AssignmentCreated, GrievanceReceived, type EventEnvelope, type GrievanceReceivedV1 } from '@yikouban/contracts';
 import { appendToOutbox, PermanentEventError, type EventHandler } from '@yikouban/messaging';
 import { DirectoryCache } from '../directory/directory-cache';
+import { COLOUR_POLICY, type ColourPolicy } from '../triage/colour-policy';
+import { triage } from '../triage/triage';
+import { recordTriage } from '../triage/triage-recorder';
 import { planAssignments } from './assignment-planner';
 import { Assignment } from './assignment.entity';
 
-/** 交转办: every received grievance gets a lead unit (and co-units) and the fact is published. */
+/**
+ * 甄别分流 then 交转办: every received grievance is triaged (when its category is known) and gets
+ * a lead unit and co-units; both decisions are stored and published in the consumer's transaction.
+ * A repeat without new facts gets a progress report, not a new case (接诉即办条例 第十一条).
+ */
 @Injectable()
 export class GrievanceReceivedHandler implements EventHandler<GrievanceReceivedV1> {
   readonly contract = GrievanceReceived;
 
-  constructor(private readonly directory: DirectoryCache) {}
+  constructor(
+    private readonly directory: DirectoryCache,
+    @Inject(COLOUR_POLICY) private readonly colours: ColourPolicy,
+  ) {}
 
   async handle(event: EventEnvelope<GrievanceReceivedV1>, tx: EntityManager): Promise<void> {
     const g = event.data;
-    const planned = planAssignments(g, await this.directory.current());
+    const dir = await this.directory.current();
+    const category = g.categoryCode ? dir.categories.get(g.categoryCode) : undefined;
+    if (category) {
+      const decision = triage(category, { emergencyTerms: g.emergencyTerms ?? [], headcount: g.headcount, collective: g.collective, firstTime: g.firstTime ?? true, repeatOf: g.repeatOf }, this.colours);
+      await recordTriage(tx, g.grievanceId, category.code, decision, { decidedBy: 'auto' });
+      if (decision.diversion === 'progress_report') return;
+    }
+    const planned = planAssignments(g, dir);
     if (planned.length === 0) throw new PermanentEventError(`no unit and no petition bureau can take region ${g.regionCode}`);
     const now = new Date();
     for (const p of planned) {

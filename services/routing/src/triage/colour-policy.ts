@@ -35,3 +35,6 @@ export const TYPE_COLOURS: ColourPolicy = {
 };
 
 export const COLOUR_POLICIES: Record<string, ColourPolicy> = { [URGENCY_COLOURS.code]: URGENCY_COLOURS, [TYPE_COLOURS.code]: TYPE_COLOURS };
+
+/** Injection token: the colour policy of this jurisdiction. */
+export const COLOUR_POLICY = Symbol('COLOUR_POLICY');

@@ -1,4 +1,5 @@
 import { TYPE_COLOURS, URGENCY_COLOURS } from './colour-policy';
+import { emergencyTermsIn } from '@yikouban/contracts';
 import { triage } from './triage';
 import type { TriageCategory, TriageInput } from './triage.types';
 
@@ -7,7 +8,10 @@ const coop: TriageCategory = { code: 'livestock_nuisance', matterClass: 'claim',
 const corruption: TriageCategory = { code: 'corruption_report', matterClass: 'accusation', statutoryPaths: ['petition'], defaultComplexity: 'complex', defaultColour: 'red', leadDepartmentType: 'discipline', coDepartmentTypes: [] };
 const policy: TriageCategory = { code: 'policy_consultation', matterClass: 'suggestion', statutoryPaths: ['consultation'], defaultComplexity: 'simple', defaultColour: 'blue', leadDepartmentType: 'petition', coDepartmentTypes: [] };
 const fallback: TriageCategory = { code: 'other_claim', matterClass: 'claim', statutoryPaths: ['petition'], defaultComplexity: 'simple', defaultColour: 'green', leadDepartmentType: 'petition', coDepartmentTypes: [] };
-const input = (over: Partial<TriageInput> = {}): TriageInput => ({ description: '拖欠工资三个月', headcount: 1, collective: false, firstTime: true, ...over });
+const input = (over: Partial<TriageInput> & { description?: string } = {}): TriageInput => {
+  const { description = '拖欠工资三个月', ...rest } = over;
+  return { emergencyTerms: emergencyTermsIn(description), headcount: 1, collective: false, firstTime: true, ...rest };
+};
 
 describe('triage (法定优先、信访兜底)', () => {
   it('guides a wage claim to arbitration first, with the body and the reason', () => {

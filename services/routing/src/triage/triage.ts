@@ -1,9 +1,6 @@
 import type { ColourPolicy } from './colour-policy';
 import type { Complexity, Diversion, StatutoryPath, TriageCategory, TriageDecision, TriageInput } from './triage.types';
 
-/** Words that mean life or property is at risk now: the matter goes to 110 first (接诉即办条例 第十一条). */
-const EMERGENCY_WORDS = ['跳楼', '自杀', '轻生', '服毒', '起火', '着火', '火灾', '爆炸', '煤气泄漏', '燃气泄漏', '持刀', '打人', '斗殴', '被困', '溺水', '塌方'];
-
 /** Large groups make a matter at least difficult (难事细办): more people, more care. */
 const DIFFICULT_HEADCOUNT = 20;
 
@@ -28,7 +25,7 @@ const PATH_REASON: Record<StatutoryPath, { zh: string; en: string }> = {
 };
 
 function diversionFor(category: TriageCategory, input: TriageInput): { diversion: Diversion; reason: { zh: string; en: string } } | null {
-  if (EMERGENCY_WORDS.some((w) => input.description.includes(w))) {
+  if (input.emergencyTerms.length > 0) {
     return { diversion: 'emergency_110', reason: { zh: '涉及人身财产安全紧急情况，先转110处置', en: 'life or property at risk: to 110 first' } };
   }
   if (category.matterClass === 'accusation') {

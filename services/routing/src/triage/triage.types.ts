@@ -1,10 +1,12 @@
-export type StatutoryPath = 'litigation' | 'arbitration' | 'administrative_review' | 'administrative_action' | 'mediation' | 'petition' | 'consultation';
+import type { COMPLEXITIES, DIVERSIONS, STATUTORY_PATHS, WARNING_COLOURS } from '@yikouban/contracts';
+
+export type StatutoryPath = (typeof STATUTORY_PATHS)[number];
 export type MatterClass = 'suggestion' | 'accusation' | 'claim';
-export type Complexity = 'urgent' | 'simple' | 'complex' | 'difficult';
-export type WarningColour = 'red' | 'orange' | 'yellow' | 'blue' | 'green';
+export type Complexity = (typeof COMPLEXITIES)[number];
+export type WarningColour = (typeof WARNING_COLOURS)[number];
 
 /** Where a matter is sent instead of petition handling (接诉即办条例 第十一条, 信访工作条例 第二十二、二十八条). */
-export type Diversion = 'emergency_110' | 'political_legal' | 'discipline_inspection' | 'progress_report';
+export type Diversion = (typeof DIVERSIONS)[number];
 
 /** What triage needs of a category of the classification list. */
 export interface TriageCategory {
@@ -18,7 +20,8 @@ export interface TriageCategory {
 }
 
 export interface TriageInput {
-  description: string;
+  /** Emergency terms intake found in the text (life or property at risk). */
+  emergencyTerms: string[];
   headcount: number;
   collective: boolean;
   firstTime: boolean;
