@@ -54,7 +54,8 @@ describe('crash recovery: nothing lost, nothing twice', () => {
       const jsm = await jetstreamManager(nc);
       const info = await waitFor('the event redelivered and acked', async () => {
         const i = await jsm.consumers.info(ns.stream('intake'), ns.durable('routing', GrievanceReceived.subject));
-        return i.num_redelivered >= 1 && i.num_ack_pending === 0 && i.num_pending === 0 ? i : undefined;
+        // One message in the stream, delivered more than once (the kill lost the first ack), now acked.
+        return i.delivered.consumer_seq >= 2 && i.ack_floor.stream_seq === 1 && i.num_ack_pending === 0 ? i : undefined;
       }, 20_000);
       expect(info.delivered.stream_seq).toBe(1);
     } finally {

@@ -40,7 +40,8 @@ describe('the loop: intake POST → routing → supervision → gateway GraphQL 
       .post('/api/v1/grievances')
       .send({
         channel: 'walk_in',
-        petitioner: { name: '高建国', phone: '13912345678' },
+        petitioner: { name: '高建国', phone: '13912345678', address: '东湖街道安置房社区3幢' },
+        statement: { request: '要求结清拖欠的工资', facts: '在城东安置房项目务工半年，包工头未发工资', reasons: '依法应按月足额支付劳动报酬' },
         regionCode: places.village,
         categoryCode: 'wage_arrears',
         description: '我们十多名工人在城东安置房项目干活，包工头拖欠工资半年，今晚八点仍在信访超市等待答复。',
@@ -51,13 +52,13 @@ describe('the loop: intake POST → routing → supervision → gateway GraphQL 
     const answer = await waitFor('the grievance assigned with a deadline', async () => {
       const { data } = await graphql<GrievanceAnswer>(sut.url('gateway'), GRIEVANCE_QUERY, { code: posted.body.trackingCode });
       const g = data?.grievance;
-      return g && g.status === 'assigned' && g.deadline ? g : undefined;
+      return g && g.status === 'ASSIGNED' && g.deadline ? g : undefined;
     });
     expect(answer.trackingCode).toBe(posted.body.trackingCode);
     expect(answer.headcount).toBe(12);
     expect(answer.leadUnit?.unitCode).toBe(places.humanResources);
-    expect(answer.assignments.filter((a) => a.role === 'co').map((a) => a.unitCode)).toContain(places.housing);
-    expect(answer.deadline).toMatchObject({ step: 'handling', policyCode: 'handling_60d', state: 'running' });
+    expect(answer.assignments.filter((a) => a.role === 'CO').map((a) => a.unitCode)).toContain(places.housing);
+    expect(answer.deadline).toMatchObject({ step: 'handling', policyCode: 'handling_60d', state: 'RUNNING' });
     const days = (Date.parse(answer.deadline!.dueAt) - Date.parse(answer.deadline!.startedAt)) / 86_400_000;
     expect(days).toBe(60);
   });

@@ -49,13 +49,14 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
     if (owned.length > 0) await ensureStream(jsm, this.ns.stream(service), owned.map((c) => this.ns.subject(c.subject)), replicas);
     this.relay?.start();
     const deadLetters = new DeadLetters(js, this.ns, service);
-    const db = this.moduleRef.get(DataSource, { strict: false });
-    for (const type of this.options.handlers ?? []) {
+    const handlers = this.options.handlers ?? [];
+    const db = handlers.length > 0 ? this.moduleRef.get(DataSource, { strict: false }) : undefined;
+    for (const type of handlers) {
       const handler = this.moduleRef.get(type, { strict: false });
       const source = handler.contract.owner;
       // The publisher normally creates its stream; creating it here too lets services start in any order.
       await ensureStream(jsm, this.ns.stream(source), eventContractsOwnedBy(source).map((c) => this.ns.subject(c.subject)), replicas);
-      const consumer = new EventConsumer(service, handler, { db, js, jsm, ns: this.ns, deadLetters, logger, onCommitted: () => this.relay?.kick() }, this.options.consumer);
+      const consumer = new EventConsumer(service, handler, { db: db!, js, jsm, ns: this.ns, deadLetters, logger, onCommitted: () => this.relay?.kick() }, this.options.consumer);
       await consumer.start();
       this.consumers.push(consumer);
       logger.event('info', 'consumer started', { durable: consumer.durable, subject: handler.contract.subject }, 'Messaging');

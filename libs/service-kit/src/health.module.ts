@@ -6,7 +6,11 @@ import { NATS_HANDLES, type NatsHandles } from '@yikouban/messaging';
 const CHECK_TIMEOUT_MS = 1500;
 
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out`)), CHECK_TIMEOUT_MS))]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out`)), CHECK_TIMEOUT_MS);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** live: the process answers. ready: it can do its work — PostgreSQL and NATS both answer. */

@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import type { DataServiceSpec } from '@yikouban/service-kit';
+import { Open311Module, seedOpen311DemoKey, type Open311Options } from './open311';
 import { IntakeConfig } from './config/intake.config';
 import { intakeDataSourceOptions } from './database/data-source';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -8,17 +10,41 @@ import { ClockStartedHandler } from './tracking/clock-started.handler';
 import { TrackingModule } from './tracking/tracking.module';
 import { DuplicateModule } from './duplicate/duplicate.module';
 
-/** Everything that makes the intake service: config, data, features, event handlers. */
-export const intakeService: DataServiceSpec<IntakeConfig> = {
-  service: 'intake',
-  configClass: IntakeConfig,
-  dataSource: (c) => intakeDataSourceOptions(c.databaseUrl),
-  features: (c) => [
+/** The intake service's feature modules; tests may replace parts of the Open311 wiring (e.g. its catalogue). */
+export function intakeFeatures(c: IntakeConfig, open311?: Partial<Open311Options>) {
+  return [
     // Public endpoints are rate-limited per client address (controllers opt in with ThrottlerGuard).
     ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: c.requestsPerMinute }]),
     GrievanceModule.register({ keyRing: c.effectivePiiKeys, blindIndexKey: c.effectiveBlindIndexKey }, { repeatWindowDays: c.repeatWindowDays }),
     TrackingModule,
     DuplicateModule,
-  ],
+    Open311Module.register({
+      natsUrl: c.natsUrl,
+      namespace: c.namespace,
+      production: c.nodeEnv === 'production',
+      regionCode: c.open311RegionCode,
+      jurisdictionId: c.open311JurisdictionId,
+      pii: { keyRing: c.effectivePiiKeys, blindIndexKey: c.effectiveBlindIndexKey },
+      policy: { repeatWindowDays: c.repeatWindowDays },
+      ...open311,
+    }),
+  ];
+}
+
+/** Everything that makes the intake service: config, data, features, event handlers. */
+export const intakeService: DataServiceSpec<IntakeConfig> = {
+  service: 'intake',
+  configClass: IntakeConfig,
+  dataSource: (c) => intakeDataSourceOptions(c.databaseUrl),
+  features: (c) => intakeFeatures(c),
   handlers: [AssignmentCreatedHandler, ClockStartedHandler],
+  seed: async (c, logger) => {
+    const ds = new DataSource(intakeDataSourceOptions(c.databaseUrl));
+    await ds.initialize();
+    try {
+      if (await seedOpen311DemoKey(ds, c.nodeEnv === 'production')) logger.event('info', 'Open311 demo key seeded', {}, 'Seed');
+    } finally {
+      await ds.destroy();
+    }
+  },
 };

@@ -1,5 +1,6 @@
 import { Expose, Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { CODE_PATTERN } from '@yikouban/contracts';
 import { DataServiceConfig } from '@yikouban/config';
 import { portField } from '@yikouban/service-kit';
 
@@ -38,6 +39,16 @@ export class IntakeConfig extends DataServiceConfig {
   @IsInt()
   @Min(1)
   requestsPerMinute = 600;
+
+  /** Region recorded on grievances that arrive by Open311: the county this endpoint serves. */
+  @Expose({ name: 'INTAKE_OPEN311_REGION_CODE' })
+  @Matches(CODE_PATTERN)
+  open311RegionCode = '330621';
+
+  @Expose({ name: 'INTAKE_OPEN311_JURISDICTION_ID' })
+  @IsOptional()
+  @IsString()
+  open311JurisdictionId?: string;
 
   get effectivePiiKeys(): string {
     return this.piiKeys ?? DEV_PII_KEYS;

@@ -1,0 +1,61 @@
+import { HttpException } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { FieldProblem } from '@yikouban/contracts';
+import { RpcCallError, type RpcErrorCode } from '@yikouban/messaging';
+import type { JsonLogger } from '@yikouban/observability';
+import { DomainError } from '@yikouban/service-kit';
+
+export const UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试 / Service temporarily unavailable, please retry';
+export const INTERNAL_MESSAGE = '内部错误 / Internal server error';
+
+/** The codes a GraphQL client sees in `extensions.code`. */
+export type GatewayErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
+
+const FROM_DOMAIN: Record<RpcErrorCode, GatewayErrorCode> = {
+  BAD_REQUEST: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+};
+
+const FROM_HTTP_STATUS: Record<number, GatewayErrorCode> = { 400: 'BAD_USER_INPUT', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' };
+
+function shaped(formatted: GraphQLFormattedError, code: GatewayErrorCode, message: string, fields?: FieldProblem[]): GraphQLFormattedError {
+  return { message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(fields?.length ? { fields } : {}) } };
+}
+
+/**
+ * The one place GraphQL errors are shaped (STYLE.md §8): domain and RPC codes become
+ * `extensions.code`, validation problems carry their `fields`, and anything unexpected is logged
+ * and answered with a generic message — never a stack trace or another service's internals.
+ */
+export function createFormatError(logger: JsonLogger): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const cause = unwrapResolverError(error);
+    if (cause instanceof RpcCallError || cause instanceof DomainError) {
+      const code = FROM_DOMAIN[cause.code] ?? 'INTERNAL_SERVER_ERROR';
+      if (code === 'SERVICE_UNAVAILABLE' || code === 'INTERNAL_SERVER_ERROR') {
+        logger.event(code === 'SERVICE_UNAVAILABLE' ? 'warn' : 'error', 'query failed', { code: cause.code, error: cause.message, path: formatted.path }, 'GraphQL');
+        return shaped(formatted, code, code === 'SERVICE_UNAVAILABLE' ? UNAVAILABLE_MESSAGE : INTERNAL_MESSAGE);
+      }
+      return shaped(formatted, code, cause.message, cause.fields);
+    }
+    if (cause instanceof HttpException) {
+      const code = FROM_HTTP_STATUS[cause.getStatus()];
+      const body = cause.getResponse() as { message?: unknown; fields?: FieldProblem[] };
+      if (code) {
+        const message = typeof body?.message === 'string' ? body.message : Array.isArray(body?.message) ? body.message.join('; ') : cause.message;
+        return shaped(formatted, code, message, body?.fields);
+      }
+    }
+    // Parse, validation and variable errors come from graphql itself: their code and message are safe to show.
+    if (error instanceof GraphQLError && !error.originalError) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: formatted.extensions?.code ?? 'BAD_USER_INPUT' } };
+    }
+    logger.event('error', 'unhandled error in resolver', { error: (cause as Error)?.message, stack: (cause as Error)?.stack, path: formatted.path }, 'GraphQL');
+    return shaped(formatted, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);
+  };
+}

@@ -1,0 +1,40 @@
+import type { AssignmentSummary, ClockSummary, GrievanceSummary } from '@yikouban/contracts';
+import type { AssignmentView, DeadlineView, GrievanceView } from './dto/grievance.view';
+
+export function toAssignmentView(a: AssignmentSummary): AssignmentView {
+  return { role: a.role, unitCode: a.orgCode, unitName: a.orgName, status: a.status };
+}
+
+/** The lead unit now: a returned lead assignment (退回) no longer leads; the newest one that stands does. */
+export function pickLeadAssignment(assignments: AssignmentSummary[]): AssignmentSummary | undefined {
+  return assignments
+    .filter((a) => a.role === 'lead' && a.status !== 'returned')
+    .sort((x, y) => Date.parse(y.createdAt) - Date.parse(x.createdAt))[0];
+}
+
+/** The deadline that matters now: the earliest-due clock that has not stopped (running, paused or breached). */
+export function pickDeadlineClock(clocks: ClockSummary[]): ClockSummary | undefined {
+  return clocks.filter((c) => c.state !== 'stopped').sort((x, y) => Date.parse(x.dueAt) - Date.parse(y.dueAt))[0];
+}
+
+export function toDeadlineView(c: ClockSummary): DeadlineView {
+  return { step: c.step, policyCode: c.policyCode, state: c.state, startedAt: new Date(c.startedAt), dueAt: new Date(c.dueAt) };
+}
+
+/** Composes what three services know about one grievance into the view the gateway shows. */
+export function toGrievanceView(g: GrievanceSummary, assignments: AssignmentSummary[], clocks: ClockSummary[]): GrievanceView {
+  const lead = pickLeadAssignment(assignments);
+  const deadline = pickDeadlineClock(clocks);
+  return {
+    trackingCode: g.trackingCode,
+    status: g.status,
+    channel: g.channel,
+    regionCode: g.regionCode,
+    categoryCode: g.categoryCode,
+    headcount: g.headcount,
+    receivedAt: new Date(g.receivedAt),
+    assignments: assignments.map(toAssignmentView),
+    leadUnit: lead ? toAssignmentView(lead) : null,
+    deadline: deadline ? toDeadlineView(deadline) : null,
+  };
+}
