@@ -4,6 +4,13 @@ import { GrievanceWithdrawn } from './events/intake-grievance-withdrawn';
 import { GrievanceMerged } from './events/intake-grievance-merged';
 import { AssignmentCreated } from './events/routing-assignment-created';
 import { GrievanceTriaged } from './events/routing-grievance-triaged';
+import { HandoffRequested } from './events/mediation-handoff-requested';
+import { HandoffAccepted } from './events/mediation-handoff-accepted';
+import { HandoffDeclined } from './events/mediation-handoff-declined';
+import { HandoffConcluded } from './events/mediation-handoff-concluded';
+import { HandoffReturned } from './events/mediation-handoff-returned';
+import { AgreementConfirmed } from './events/mediation-agreement-confirmed';
+import { DeadlineSet } from './events/mediation-deadline-set';
 import { ClockStarted } from './events/supervision-clock-started';
 import { DeadlineBreached, DeadlineWarning } from './events/supervision-deadline';
 
@@ -14,6 +21,13 @@ export const EVENT_CONTRACTS: readonly EventContract<object>[] = [
   GrievanceMerged,
   GrievanceTriaged,
   AssignmentCreated,
+  HandoffRequested,
+  HandoffAccepted,
+  HandoffDeclined,
+  HandoffConcluded,
+  HandoffReturned,
+  AgreementConfirmed,
+  DeadlineSet,
   ClockStarted,
   DeadlineWarning,
   DeadlineBreached,

@@ -1,14 +1,16 @@
 import { MessagingTables1732300000000 } from '@yikouban/messaging';
 import { serviceDataSourceOptions } from '@yikouban/persistence';
+import { MediationDirectory1732300000300 } from './migrations/1732300000300-MediationDirectory';
+import { Handoffs1732300000310 } from './migrations/1732300000310-Handoffs';
 
 export const MEDIATION_SCHEMA = 'mediation';
 
-/** Handoffs, sessions and agreements arrive with the mediation issue; the outbox and inbox are here from the start. */
+/** The one data source definition, shared by the app and the migrate/seed command. Raw SQL, no entities. */
 export function mediationDataSourceOptions(url: string) {
   return serviceDataSourceOptions({
     url,
     schema: MEDIATION_SCHEMA,
     entities: [],
-    migrations: [MessagingTables1732300000000],
+    migrations: [MessagingTables1732300000000, MediationDirectory1732300000300, Handoffs1732300000310],
   });
 }

@@ -1,11 +1,11 @@
 import { HandoffTransitionError, type HandoffErrorCode } from './handoff.errors';
 import type { AgreementError } from './agreement';
-import type { HandoffCommandType, HandoffState, HandoffStatus } from './handoff.types';
+import type { HandoffCommandType, HandoffState, HandoffStatus, SourceStep } from './handoff.types';
 
 /** Where a check runs: the status it starts from (null when creating) and the command. */
 export interface GuardContext {
   from: HandoffStatus | null;
-  command: HandoffCommandType | 'request';
+  command: HandoffCommandType | SourceStep;
 }
 
 export function contextOf(state: HandoffState, command: HandoffCommandType): GuardContext {

@@ -1,5 +1,5 @@
 import type { AgreementError } from './agreement';
-import type { HandoffCommandType, HandoffStatus } from './handoff.types';
+import type { HandoffCommandType, HandoffStatus, SourceStep } from './handoff.types';
 
 export const HANDOFF_ERROR_CODES = [
   /** The command is not allowed in this status at all. */
@@ -35,14 +35,14 @@ export const HANDOFF_ERROR_CODES = [
 ] as const;
 export type HandoffErrorCode = (typeof HANDOFF_ERROR_CODES)[number];
 
-/** A refused command or request. `from` is null when creating a handoff. */
+/** A refused command, request or recall. `from` is null when creating a handoff. */
 export class HandoffTransitionError extends Error {
   override readonly name = 'HandoffTransitionError';
 
   constructor(
     readonly code: HandoffErrorCode,
     readonly from: HandoffStatus | null,
-    readonly command: HandoffCommandType | 'request',
+    readonly command: HandoffCommandType | SourceStep,
     /** Chinese first, English after. */
     message: string,
     readonly field?: string,

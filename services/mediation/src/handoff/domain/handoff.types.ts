@@ -198,10 +198,13 @@ export const HANDOFF_COMMAND_TYPES = [
 ] as const;
 export type HandoffCommandType = (typeof HANDOFF_COMMAND_TYPES)[number];
 
+/** Steps of the sending side outside the receiver's state machine: creating a handoff, recalling it unaccepted. */
+export type SourceStep = 'request' | 'withdraw_request';
+
 /** One line of the handoff's history: every transition, with who did it and when. */
 export interface HandoffTimelineEntry {
   at: string;
-  command: HandoffCommandType | 'request';
+  command: HandoffCommandType | SourceStep;
   from: HandoffStatus | null;
   to: HandoffStatus;
   actor: Actor;

@@ -1,0 +1,54 @@
+import type { MediatorSeed, OrganisationSeed } from './directory.repository';
+
+/**
+ * The demo county (青川县, 330621). Codes are the routing service's (services/routing/src/directory/
+ * demo-county.ts) for every organisation it also knows — petition bureau, court, tribunal,
+ * procuratorate, police stations, mediation committees, lawyer room — so a handoff names the
+ * same organisation in both services. Only the commercial mediation centre is ours alone.
+ */
+export const DEMO_COUNTY = '330621';
+
+const TOWNS: [suffix: string, name: string, policeName: string, specialities: string[]][] = [
+  ['101', '城关镇', '城关', ['neighbourhood', 'marriage_family', 'property_management', 'general']],
+  ['102', '东湖街道', '东湖', ['neighbourhood', 'property_management', 'consumer', 'general']],
+  ['103', '石桥镇', '石桥', ['neighbourhood', 'land', 'construction', 'general']],
+  ['104', '白沙镇', '白沙', ['neighbourhood', 'land', 'marriage_family', 'general']],
+  ['105', '柳溪乡', '柳溪', ['neighbourhood', 'land', 'general']],
+  ['106', '云岭镇', '云岭', ['neighbourhood', 'land', 'traffic', 'general']],
+];
+
+const c = DEMO_COUNTY;
+
+export const DEMO_MEDIATION_ORGANISATIONS: OrganisationSeed[] = [
+  { code: 'dept_petition', name: '县信访局', nameEn: 'County Petition Bureau', kind: 'petition_office', regionCode: c, specialities: [] },
+  { code: `court_${c}`, name: '青川县人民法院', nameEn: "Qingchuan County People's Court", kind: 'court', regionCode: c, specialities: [] },
+  { code: `tribunal_${c}103`, name: '青川县人民法院石桥人民法庭', nameEn: "Shiqiao People's Tribunal", kind: 'court', regionCode: `${c}103`, specialities: [] },
+  { code: `procuratorate_${c}`, name: '青川县人民检察院', nameEn: "Qingchuan County People's Procuratorate", kind: 'procuratorate', regionCode: c, specialities: [] },
+  { code: 'med_labour', name: '县劳动争议人民调解委员会', nameEn: "County Labour Dispute People's Mediation Committee", kind: 'people_mediation_committee', regionCode: c, specialities: ['labour'] },
+  { code: 'med_medical', name: '县医疗纠纷人民调解委员会', nameEn: "County Medical Dispute People's Mediation Committee", kind: 'people_mediation_committee', regionCode: c, specialities: ['medical'] },
+  { code: 'med_traffic', name: '县道路交通事故人民调解委员会', nameEn: "County Traffic Accident People's Mediation Committee", kind: 'people_mediation_committee', regionCode: c, specialities: ['traffic'] },
+  { code: `lawyer_room_${c}`, name: '县信访超市律师调解室', nameEn: 'Lawyer Mediation Room of the County Petition Supermarket', kind: 'lawyer_mediation_room', regionCode: c, specialities: ['general', 'labour', 'land', 'commercial'] },
+  { code: `med_commercial_${c}`, name: '青川县商事调解中心（特邀调解组织）', nameEn: 'Qingchuan Commercial Mediation Centre (specially invited)', kind: 'professional_mediation_organisation', regionCode: c, specialities: ['commercial', 'consumer', 'construction'] },
+  ...TOWNS.flatMap(([suffix, townName, policeName, specialities]): OrganisationSeed[] => [
+    { code: `ps_${c}${suffix}`, name: `县公安局${policeName}派出所`, nameEn: `${townName} Police Station`, kind: 'police_station', regionCode: c + suffix, specialities: [] },
+    { code: `med_${c}${suffix}`, name: `${townName}人民调解委员会`, nameEn: `${townName} People's Mediation Committee`, kind: 'people_mediation_committee', regionCode: c + suffix, specialities },
+  ]),
+];
+
+const PEOPLE: [orgCode: string, names: [string, string[]][]][] = [
+  ['med_labour', [['周建华', ['labour']], ['吴丽萍', ['labour', 'construction']]]],
+  ['med_medical', [['郑国栋', ['medical']], ['孙慧敏', ['medical']]]],
+  ['med_traffic', [['冯志强', ['traffic']], ['陈晓燕', ['traffic', 'consumer']]]],
+  [`lawyer_room_${c}`, [['刘律师（刘振宇）', ['general', 'labour', 'commercial']], ['黄律师（黄雅琴）', ['land', 'marriage_family']]]],
+  [`med_commercial_${c}`, [['钱思远', ['commercial', 'construction']]]],
+  [`med_${c}101`, [['王桂兰', ['neighbourhood', 'marriage_family']], ['李德明', ['neighbourhood', 'property_management']]]],
+  [`med_${c}102`, [['赵文静', ['property_management', 'consumer']], ['杨立新', ['neighbourhood']]]],
+  [`med_${c}103`, [['何永福', ['land', 'neighbourhood']], ['徐春梅', ['construction', 'general']]]],
+  [`med_${c}104`, [['朱海涛', ['land', 'neighbourhood']], ['马秀珍', ['marriage_family']]]],
+  [`med_${c}105`, [['胡长根', ['land', 'neighbourhood']]]],
+  [`med_${c}106`, [['林水生', ['land', 'traffic']], ['高玉兰', ['neighbourhood']]]],
+];
+
+export const DEMO_MEDIATORS: MediatorSeed[] = PEOPLE.flatMap(([orgCode, people]) =>
+  people.map(([name, specialities], i) => ({ id: `mdr_${orgCode.replace(/^med_/, '')}_${i + 1}`, orgCode, name, specialities })),
+);
