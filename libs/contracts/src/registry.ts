@@ -4,6 +4,14 @@ import { GrievanceWithdrawn } from './events/intake-grievance-withdrawn';
 import { GrievanceMerged } from './events/intake-grievance-merged';
 import { AssignmentCreated } from './events/routing-assignment-created';
 import { GrievanceTriaged } from './events/routing-grievance-triaged';
+import { AssignmentAccepted } from './events/routing-assignment-accepted';
+import { AssignmentReturned } from './events/routing-assignment-returned';
+import { AssignmentReassigned } from './events/routing-assignment-reassigned';
+import { AssignmentProgressed } from './events/routing-assignment-progressed';
+import { AssignmentReplied } from './events/routing-assignment-replied';
+import { GrievanceRedirected } from './events/routing-grievance-redirected';
+import { JurisdictionDisputed } from './events/routing-jurisdiction-disputed';
+import { JurisdictionDecided } from './events/routing-jurisdiction-decided';
 import { HandoffRequested } from './events/mediation-handoff-requested';
 import { HandoffAccepted } from './events/mediation-handoff-accepted';
 import { HandoffDeclined } from './events/mediation-handoff-declined';
@@ -21,6 +29,14 @@ export const EVENT_CONTRACTS: readonly EventContract<object>[] = [
   GrievanceMerged,
   GrievanceTriaged,
   AssignmentCreated,
+  AssignmentAccepted,
+  AssignmentReturned,
+  AssignmentReassigned,
+  AssignmentProgressed,
+  AssignmentReplied,
+  GrievanceRedirected,
+  JurisdictionDisputed,
+  JurisdictionDecided,
   HandoffRequested,
   HandoffAccepted,
   HandoffDeclined,

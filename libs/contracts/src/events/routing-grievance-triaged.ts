@@ -6,15 +6,19 @@ export const STATUTORY_PATHS = ['litigation', 'arbitration', 'administrative_rev
 export const COMPLEXITIES = ['urgent', 'simple', 'complex', 'difficult'] as const;
 export const WARNING_COLOURS = ['red', 'orange', 'yellow', 'blue', 'green'] as const;
 export const DIVERSIONS = ['emergency_110', 'political_legal', 'discipline_inspection', 'progress_report'] as const;
+export type StatutoryPath = (typeof STATUTORY_PATHS)[number];
+export type Complexity = (typeof COMPLEXITIES)[number];
+export type WarningColour = (typeof WARNING_COLOURS)[number];
+export type Diversion = (typeof DIVERSIONS)[number];
 
 /** 甄别分流 decided the road, urgency and colour of a grievance (or an operator overrode it). */
 export class GrievanceTriagedV1 {
   @IsUUID() grievanceId: string;
   @IsOptional() @Matches(CODE_PATTERN) categoryCode?: string;
-  @IsIn(STATUTORY_PATHS) statutoryPath: (typeof STATUTORY_PATHS)[number];
-  @IsOptional() @IsIn(DIVERSIONS) diversion?: (typeof DIVERSIONS)[number];
-  @IsIn(COMPLEXITIES) complexity: (typeof COMPLEXITIES)[number];
-  @IsIn(WARNING_COLOURS) colour: (typeof WARNING_COLOURS)[number];
+  @IsIn(STATUTORY_PATHS) statutoryPath: StatutoryPath;
+  @IsOptional() @IsIn(DIVERSIONS) diversion?: Diversion;
+  @IsIn(COMPLEXITIES) complexity: Complexity;
+  @IsIn(WARNING_COLOURS) colour: WarningColour;
   @IsString() @Length(1, 500) reason: string;
   /** 'auto' for the rules; an operator's id for an override. */
   @IsString() @Length(1, 100) decidedBy: string;

@@ -20,7 +20,7 @@ export const FALLBACK_RULE_ID = 'fallback:petition_bureau';
 export function planAssignments(g: GrievanceReceivedV1, dir: DirectorySnapshot): PlannedAssignment[] {
   const known = dir.tree.has(g.regionCode);
   const decision = known && g.categoryCode
-    ? resolveRouting({ categoryCode: g.categoryCode, regionCode: g.regionCode, headcount: g.headcount }, dir.rules, dir.tree)
+    ? resolveRouting({ categoryCode: g.categoryCode, regionCode: g.regionCode, headcount: g.headcount, collective: g.collective }, dir.rules, dir.tree)
     : null;
   if (decision) {
     const lead = dir.organisations.get(decision.leadOrgCode);

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { AssignmentStatusName } from '@yikouban/contracts';
 
-export type AssignmentStatus = 'created' | 'accepted' | 'returned' | 'in_progress' | 'replied';
+export type AssignmentStatus = AssignmentStatusName;
 
 /** 交办: a unit made responsible for a grievance, as lead (主办) or co-handler (协办). */
 @Entity({ name: 'assignment' })
@@ -17,4 +18,18 @@ export class Assignment {
   @Column({ name: 'rule_version', type: 'int' }) ruleVersion: number;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** 第二十三条: until then the unit may return it as misrouted (5 working days). */
+  @Column({ name: 'return_deadline_at', type: 'timestamptz' }) returnDeadlineAt: Date;
+  @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true }) acceptedAt: Date | null;
+  @Column({ name: 'returned_at', type: 'timestamptz', nullable: true }) returnedAt: Date | null;
+  @Column({ name: 'return_reason', type: 'text', nullable: true }) returnReason: string | null;
+  /** The assignment this one took over from (reassignment, handover, jurisdiction decision). */
+  @Column({ name: 'replaces_assignment_id', type: 'uuid', nullable: true }) replacesAssignmentId: string | null;
+  /** The dispute this assignment's return is part of. */
+  @Column({ name: 'dispute_id', type: 'uuid', nullable: true }) disputeId: string | null;
+  /** The jurisdiction decision that made this assignment: it binds and cannot be returned. */
+  @Column({ name: 'binding_decision_id', type: 'uuid', nullable: true }) bindingDecisionId: string | null;
+  /** 包案: the leader in personal charge. */
+  @Column({ name: 'case_leader', type: 'jsonb', nullable: true }) caseLeader: { name: string; title: string } | null;
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
 }

@@ -3,18 +3,20 @@ import { DirectoryCache } from '../directory/directory-cache';
 import { DirectoryQueries } from '../directory/directory.queries';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { COLOUR_POLICIES, COLOUR_POLICY } from '../triage/colour-policy';
+import { WORKBENCH_CONTROLLERS, workbenchProviders, type ReturnCalendarOptions } from '../workbench/workbench.providers';
 import { AssignmentQueries } from './assignment.queries';
 import { GrievanceReceivedHandler } from './grievance-received.handler';
 
 @Module({})
 export class AssignmentModule {
-  static register(options: { colourPolicy: string }): DynamicModule {
+  /** `returnCalendar`: the jurisdiction's own days off and make-up days for the 5-working-day return window. */
+  static register(options: { colourPolicy: string; returnCalendar?: ReturnCalendarOptions }): DynamicModule {
     const colours = COLOUR_POLICIES[options.colourPolicy];
     if (!colours) throw new Error(`unknown colour policy ${options.colourPolicy}`);
     return {
       module: AssignmentModule,
-      controllers: [AssignmentQueries, DirectoryQueries],
-      providers: [{ provide: COLOUR_POLICY, useValue: colours }, DirectoryRepository, DirectoryCache, GrievanceReceivedHandler],
+      controllers: [AssignmentQueries, DirectoryQueries, ...WORKBENCH_CONTROLLERS],
+      providers: [{ provide: COLOUR_POLICY, useValue: colours }, DirectoryRepository, DirectoryCache, GrievanceReceivedHandler, ...workbenchProviders(options.returnCalendar)],
     };
   }
 }

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AssignmentCreated, GrievanceReceived, type EventEnvelope, type GrievanceReceivedV1 } from '@yikouban/contracts';
-import { appendToOutbox, PermanentEventError, type EventHandler } from '@yikouban/messaging';
+import { GrievanceReceived, type EventEnvelope, type GrievanceReceivedV1 } from '@yikouban/contracts';
+import { PermanentEventError, type EventHandler } from '@yikouban/messaging';
 import { DirectoryCache } from '../directory/directory-cache';
 import { COLOUR_POLICY, type ColourPolicy } from '../triage/colour-policy';
 import { triage } from '../triage/triage';
 import { recordTriage } from '../triage/triage-recorder';
+import { RETURN_CALENDAR, returnDeadline, type IsWorkday } from '../workbench/domain/return-window';
 import { planAssignments } from './assignment-planner';
-import { Assignment } from './assignment.entity';
+import { createAssignment } from './assignment-writer';
 
 /**
  * 甄别分流 then 交转办: every received grievance is triaged (when its category is known) and gets
@@ -22,6 +22,7 @@ export class GrievanceReceivedHandler implements EventHandler<GrievanceReceivedV
   constructor(
     private readonly directory: DirectoryCache,
     @Inject(COLOUR_POLICY) private readonly colours: ColourPolicy,
+    @Inject(RETURN_CALENDAR) private readonly isWorkday: IsWorkday,
   ) {}
 
   async handle(event: EventEnvelope<GrievanceReceivedV1>, tx: EntityManager): Promise<void> {
@@ -36,34 +37,10 @@ export class GrievanceReceivedHandler implements EventHandler<GrievanceReceivedV
     const planned = planAssignments(g, dir);
     if (planned.length === 0) throw new PermanentEventError(`no unit and no petition bureau can take region ${g.regionCode}`);
     const now = new Date();
+    const returnDeadlineAt = returnDeadline(now, this.isWorkday);
     for (const p of planned) {
-      const row: Assignment = {
-        id: randomUUID(),
-        grievanceId: g.grievanceId,
-        trackingCode: g.trackingCode,
-        role: p.role,
-        orgCode: p.organisation.code,
-        orgName: p.organisation.name,
-        regionCode: g.regionCode,
-        status: 'created',
-        ruleId: p.ruleId,
-        ruleVersion: p.ruleVersion,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await tx.insert(Assignment, row);
-      await appendToOutbox(tx, AssignmentCreated, {
-        assignmentId: row.id,
-        grievanceId: row.grievanceId,
-        trackingCode: row.trackingCode,
-        role: row.role,
-        orgCode: row.orgCode,
-        orgName: row.orgName,
-        regionCode: row.regionCode,
-        ruleId: row.ruleId,
-        ruleVersion: row.ruleVersion,
-        createdAt: now.toISOString(),
-      });
+      const { role, organisation: org, ruleId, ruleVersion } = p;
+      await createAssignment(tx, { grievanceId: g.grievanceId, trackingCode: g.trackingCode, role, orgCode: org.code, orgName: org.name, regionCode: g.regionCode, ruleId, ruleVersion, returnDeadlineAt }, now);
     }
   }
 }

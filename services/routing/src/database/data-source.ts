@@ -3,6 +3,9 @@ import { serviceDataSourceOptions } from '@yikouban/persistence';
 import { Assignment } from '../assignment/assignment.entity';
 import { CreateDirectoryAndAssignments1732300000200 } from './migrations/1732300000200-CreateDirectoryAndAssignments';
 import { TriageDecisions1732300000210 } from './migrations/1732300000210-TriageDecisions';
+import { AssignmentWorkbench1732300000220 } from './migrations/1732300000220-AssignmentWorkbench';
+import { JurisdictionDisputes1732300000230 } from './migrations/1732300000230-JurisdictionDisputes';
+import { TriageOverrideOnce1732300000240 } from './migrations/1732300000240-TriageOverrideOnce';
 
 export const ROUTING_SCHEMA = 'routing';
 
@@ -11,6 +14,7 @@ export function routingDataSourceOptions(url: string) {
     url,
     schema: ROUTING_SCHEMA,
     entities: [Assignment],
-    migrations: [MessagingTables1732300000000, CreateDirectoryAndAssignments1732300000200, TriageDecisions1732300000210],
+    migrations: [MessagingTables1732300000000, CreateDirectoryAndAssignments1732300000200, TriageDecisions1732300000210,
+      AssignmentWorkbench1732300000220, JurisdictionDisputes1732300000230, TriageOverrideOnce1732300000240],
   });
 }

@@ -1,4 +1,6 @@
-export type RegionLevel = 'city' | 'county' | 'town' | 'village' | 'grid';
+/** From the top of the tree down: a region's parent is always at an earlier level. */
+export const REGION_LEVELS = ['city', 'county', 'town', 'village', 'grid'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
 
 export interface RegionSeed {
   code: string;
@@ -7,43 +9,58 @@ export interface RegionSeed {
   parentCode: string | null;
 }
 
-export type OrganisationKind =
-  | 'petition_bureau'
-  | 'command_centre'
-  | 'department'
-  | 'town_government'
-  | 'village_committee'
-  | 'court'
-  | 'procuratorate'
-  | 'police_station'
-  | 'mediation_committee'
-  | 'lawyer_mediation_room'
-  | 'joint_conference'
-  | 'discipline_commission';
+export const ORGANISATION_KINDS = [
+  'petition_bureau',
+  'command_centre',
+  'department',
+  'town_government',
+  'village_committee',
+  'court',
+  'procuratorate',
+  'police_station',
+  'mediation_committee',
+  'lawyer_mediation_room',
+  'joint_conference',
+  'discipline_commission',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-/** County departments by duty (分管职责): the classification list names these types, not units. */
-export type DepartmentType =
-  | 'human_resources'
-  | 'housing'
-  | 'natural_resources'
-  | 'agriculture'
-  | 'ecology'
-  | 'education'
-  | 'health'
-  | 'market_regulation'
-  | 'transport'
-  | 'public_security'
-  | 'civil_affairs'
-  | 'justice'
-  | 'water'
-  | 'urban_management'
-  | 'emergency'
-  | 'finance'
-  | 'political_legal'
-  | 'discipline'
-  | 'petition'
-  | 'veterans_affairs'
-  | 'medical_insurance';
+/**
+ * County departments by duty (分管职责): the classification list names these types, never
+ * units, so one list serves every county. Labels are the usual county-level names.
+ */
+export const DEPARTMENT_TYPE_LABELS = {
+  human_resources: '人力资源和社会保障局',
+  social_insurance: '社会保险事业管理中心',
+  housing: '住房和城乡建设局',
+  natural_resources: '自然资源和规划局',
+  agriculture: '农业农村局',
+  ecology: '生态环境分局',
+  education: '教育局',
+  health: '卫生健康局',
+  medical_insurance: '医疗保障局',
+  market_regulation: '市场监督管理局',
+  transport: '交通运输局',
+  public_security: '公安局',
+  civil_affairs: '民政局',
+  justice: '司法局',
+  water: '水利局',
+  urban_management: '综合行政执法局（城管）',
+  emergency: '应急管理局',
+  finance: '财政局',
+  veterans_affairs: '退役军人事务局',
+  political_legal: '政法委员会',
+  discipline: '纪委监委',
+  petition: '信访局',
+} as const;
+export type DepartmentType = keyof typeof DEPARTMENT_TYPE_LABELS;
+export const DEPARTMENT_TYPES = Object.keys(DEPARTMENT_TYPE_LABELS) as DepartmentType[];
+
+/**
+ * Bodies that investigate officials. An accusation (检举控告, 信访工作条例 第三十条) goes only to
+ * these, since any line department, town or village committee may be the one accused.
+ */
+export const OVERSIGHT_DEPARTMENT_TYPES: readonly DepartmentType[] = ['discipline'];
 
 export interface OrganisationSeed {
   code: string;

@@ -1,12 +1,7 @@
-import type { COMPLEXITIES, DIVERSIONS, STATUTORY_PATHS, WARNING_COLOURS } from '@yikouban/contracts';
+import type { Complexity, Diversion, StatutoryPath, WarningColour } from '@yikouban/contracts';
 
-export type StatutoryPath = (typeof STATUTORY_PATHS)[number];
+export type { Complexity, Diversion, StatutoryPath, WarningColour };
 export type MatterClass = 'suggestion' | 'accusation' | 'claim';
-export type Complexity = (typeof COMPLEXITIES)[number];
-export type WarningColour = (typeof WARNING_COLOURS)[number];
-
-/** Where a matter is sent instead of petition handling (接诉即办条例 第十一条, 信访工作条例 第二十二、二十八条). */
-export type Diversion = (typeof DIVERSIONS)[number];
 
 /** What triage needs of a category of the classification list. */
 export interface TriageCategory {

@@ -1,0 +1,95 @@
+import type { CategorySeed } from '../classification.types';
+import { PETITION_REGS } from './law-refs';
+
+/** Wages, labour relations, social insurance and social assistance. */
+export const LABOUR_AND_WELFARE: CategorySeed[] = [
+  {
+    code: 'wage_arrears', name: '拖欠农民工工资', nameEn: 'Wage arrears', matterClass: 'claim',
+    statutoryPaths: ['arbitration', 'litigation', 'administrative_action', 'mediation', 'petition'],
+    // 住建 joins only when the matter is collective (a construction project): see the collective routing rule.
+    leadDepartmentType: 'human_resources', coDepartmentTypes: [], handledAtTownLevel: false,
+    laws: ['《保障农民工工资支付条例》第十条', '《保障农民工工资支付条例》第三十条', '《劳动争议调解仲裁法》第五条', PETITION_REGS.art31],
+    defaultComplexity: 'urgent', defaultColour: 'red',
+    keywords: ['拖欠工资', '讨薪', '欠薪', '工钱', '包工头', '农民工', '没发工资', '工资款'],
+  },
+  {
+    code: 'labour_contract', name: '劳动合同纠纷', nameEn: 'Labour contract disputes', matterClass: 'claim',
+    statutoryPaths: ['arbitration', 'litigation', 'mediation', 'petition'],
+    leadDepartmentType: 'human_resources', coDepartmentTypes: [], handledAtTownLevel: false,
+    laws: ['《劳动合同法》第七十七条', '《劳动争议调解仲裁法》第二条', '《劳动争议调解仲裁法》第五条'],
+    defaultComplexity: 'complex', defaultColour: 'yellow',
+    keywords: ['劳动合同', '辞退', '解除合同', '经济补偿', '加班费', '双倍工资', '试用期'],
+  },
+  {
+    code: 'workplace_injury', name: '工伤认定与待遇', nameEn: 'Work injury recognition and benefits', matterClass: 'claim',
+    statutoryPaths: ['administrative_action', 'administrative_review', 'litigation', 'petition'],
+    leadDepartmentType: 'human_resources', coDepartmentTypes: ['social_insurance'], handledAtTownLevel: false,
+    laws: ['《工伤保险条例》第十七条', '《工伤保险条例》第五十五条'],
+    defaultComplexity: 'complex', defaultColour: 'yellow',
+    keywords: ['工伤', '工伤认定', '伤残鉴定', '工亡', '干活受伤'],
+  },
+  {
+    code: 'social_insurance', name: '社会保险', nameEn: 'Social insurance', matterClass: 'claim',
+    statutoryPaths: ['administrative_review', 'litigation', 'petition'],
+    leadDepartmentType: 'human_resources', coDepartmentTypes: ['social_insurance'], handledAtTownLevel: false,
+    laws: ['《社会保险法》第八十三条'],
+    defaultComplexity: 'simple', defaultColour: 'blue',
+    keywords: ['社保', '养老保险', '失业金', '缴费年限', '断缴', '补缴'],
+  },
+  {
+    code: 'pension', name: '养老金待遇', nameEn: 'Pension benefits', matterClass: 'claim',
+    statutoryPaths: ['administrative_review', 'litigation', 'petition'],
+    leadDepartmentType: 'human_resources', coDepartmentTypes: ['social_insurance', 'finance'], handledAtTownLevel: false,
+    laws: ['《社会保险法》第十六条', '《社会保险法》第八十三条'],
+    defaultComplexity: 'simple', defaultColour: 'blue',
+    keywords: ['养老金', '退休金', '退休待遇', '领取养老'],
+  },
+  {
+    code: 'medical_insurance', name: '医疗保障', nameEn: 'Medical insurance', matterClass: 'claim',
+    statutoryPaths: ['administrative_review', 'litigation', 'petition'],
+    leadDepartmentType: 'medical_insurance', coDepartmentTypes: [], handledAtTownLevel: false,
+    laws: ['《医疗保障基金使用监督管理条例》', '《社会保险法》'],
+    defaultComplexity: 'simple', defaultColour: 'blue',
+    keywords: ['医保', '报销', '医疗保险', '大病', '异地就医'],
+  },
+  {
+    code: 'enterprise_restructuring', name: '企业改制遗留问题', nameEn: 'Enterprise restructuring', matterClass: 'claim',
+    statutoryPaths: ['arbitration', 'litigation', 'petition'],
+    leadDepartmentType: 'human_resources', coDepartmentTypes: ['finance', 'social_insurance'], handledAtTownLevel: false,
+    laws: ['《劳动合同法》第四十一条', PETITION_REGS.art31],
+    defaultComplexity: 'difficult', defaultColour: 'orange',
+    keywords: ['改制', '买断工龄', '下岗', '破产', '国企职工'],
+  },
+  {
+    code: 'minimum_living_allowance', name: '最低生活保障', nameEn: 'Minimum living allowance', matterClass: 'claim',
+    statutoryPaths: ['administrative_review', 'litigation', 'petition'],
+    leadDepartmentType: 'civil_affairs', coDepartmentTypes: [], handledAtTownLevel: false,
+    laws: ['《社会救助暂行办法》第六十五条'],
+    defaultComplexity: 'simple', defaultColour: 'blue',
+    keywords: ['低保', '救助', '特困', '生活困难', '临时救助'],
+  },
+  {
+    code: 'elderly_care', name: '养老服务与高龄补贴', nameEn: 'Elderly care and old-age allowances', matterClass: 'claim',
+    statutoryPaths: ['administrative_action', 'petition'],
+    leadDepartmentType: 'civil_affairs', coDepartmentTypes: [], handledAtTownLevel: false,
+    laws: ['《老年人权益保障法》'],
+    defaultComplexity: 'simple', defaultColour: 'blue',
+    keywords: ['养老院', '敬老院', '高龄补贴', '居家养老', '老人没人管'],
+  },
+  {
+    code: 'disability_assistance', name: '残疾人帮扶', nameEn: 'Disability assistance', matterClass: 'claim',
+    statutoryPaths: ['administrative_action', 'petition'],
+    leadDepartmentType: 'civil_affairs', coDepartmentTypes: [], handledAtTownLevel: false,
+    laws: ['《残疾人保障法》'],
+    defaultComplexity: 'simple', defaultColour: 'blue',
+    keywords: ['残疾', '残疾人', '护理补贴', '生活补贴', '无障碍'],
+  },
+  {
+    code: 'veterans_affairs', name: '退役军人事务', nameEn: 'Veterans affairs', matterClass: 'claim',
+    statutoryPaths: ['administrative_review', 'petition'],
+    leadDepartmentType: 'veterans_affairs', coDepartmentTypes: [], handledAtTownLevel: false,
+    laws: ['《退役军人保障法》'],
+    defaultComplexity: 'complex', defaultColour: 'yellow',
+    keywords: ['退役', '军人', '优抚', '复员', '老兵', '安置待遇'],
+  },
+];

@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { RoutingActor } from '@yikouban/contracts';
+import { DirectoryCache } from '../directory/directory-cache';
+import type { OrganisationSeed } from '../directory/directory.types';
+import type { Actor } from './domain/assignment-machine';
+import { RETURN_CALENDAR, returnDeadline, type IsWorkday } from './domain/return-window';
+import { refusal } from './workbench-errors';
+
+/** Organisations that route and re-route cases: the command centre and the petition bureau. */
+const OVERSIGHT_KINDS: readonly string[] = ['command_centre', 'petition_bureau'];
+
+/** What the workbench asks of the directory and the calendar. */
+@Injectable()
+export class WorkbenchDirectory {
+  constructor(
+    private readonly directory: DirectoryCache,
+    @Inject(RETURN_CALENDAR) private readonly isWorkday: IsWorkday,
+  ) {}
+
+  async actor(by: RoutingActor): Promise<Actor> {
+    const org = (await this.directory.current()).organisations.get(by.orgCode);
+    return { userId: by.userId, orgCode: by.orgCode, oversight: !!org && OVERSIGHT_KINDS.includes(org.kind) };
+  }
+
+  async organisation(code: string, field: string): Promise<OrganisationSeed> {
+    const org = (await this.directory.current()).organisations.get(code);
+    if (!org) throw refusal('BAD_REQUEST', 'unknown_organisation', `未登记的单位 ${code} (unknown organisation)`, field);
+    return org;
+  }
+
+  /** 第二十三条: the window a new assignment may be returned in. */
+  returnDeadline(assignedAt: Date): Date {
+    return returnDeadline(assignedAt, this.isWorkday);
+  }
+
+  snapshot() {
+    return this.directory.current();
+  }
+}

@@ -1,0 +1,38 @@
+import type { Provider } from '@nestjs/common';
+import { AssignmentStore } from './assignment-store';
+import { CommandCentreService } from './command-centre.service';
+import { RETURN_CALENDAR, workdayCalendar } from './domain/return-window';
+import { GrievanceCommands } from './grievance.commands';
+import { HandoverService } from './handover.service';
+import { JurisdictionDecisionService } from './jurisdiction-decision.service';
+import { JurisdictionEscalation } from './jurisdiction-escalation';
+import { TriageOverrideService } from './triage-override.service';
+import { UnitActionsService } from './unit-actions.service';
+import { WorkbenchCommands } from './workbench.commands';
+import { WorkbenchQueries } from './workbench.queries';
+import { WorkbenchDirectory } from './workbench-directory';
+import { WorkbenchReader } from './workbench-reader';
+
+/** The jurisdiction's own corrections to the official calendar: days off and make-up working days ('YYYY-MM-DD'). */
+export interface ReturnCalendarOptions {
+  holidays?: readonly string[];
+  workdays?: readonly string[];
+}
+
+export const WORKBENCH_CONTROLLERS = [WorkbenchCommands, GrievanceCommands, WorkbenchQueries];
+
+/** The workbench's providers; it shares the directory cache and colour policy of the assignment module. */
+export function workbenchProviders(calendar: ReturnCalendarOptions = {}): Provider[] {
+  return [
+    { provide: RETURN_CALENDAR, useValue: workdayCalendar(calendar) },
+    AssignmentStore,
+    WorkbenchDirectory,
+    WorkbenchReader,
+    JurisdictionEscalation,
+    UnitActionsService,
+    HandoverService,
+    CommandCentreService,
+    JurisdictionDecisionService,
+    TriageOverrideService,
+  ];
+}
