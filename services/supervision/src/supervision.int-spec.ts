@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { AssignmentCreated, ClockStarted, DeadlineBreached, DeadlineWarning, GrievanceWithdrawn, SupervisionListClocks, type AssignmentCreatedV1, type EventEnvelope } from '@yikouban/contracts';
+import { AssignmentCreated, ClockStarted, DeadlineBreached, DeadlineSet, DeadlineWarning, GrievanceTriaged, GrievanceWithdrawn, HandoffAccepted, SupervisionListClocks, type AssignmentCreatedV1, type EventEnvelope } from '@yikouban/contracts';
 import { Namespace, RpcClient } from '@yikouban/messaging';
 import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
 import { ClockSweeper } from './clock/clock-sweeper';
@@ -58,19 +58,19 @@ describe('supervision service: clocks driven by real events', () => {
     await db?.drop();
   });
 
-  it('starts a 60-day handling clock for the lead unit and publishes clock.started', async () => {
+  it('starts the handling clock (60 days, to the end of the last day) for the lead unit and publishes clock.started', async () => {
     const event = assignmentEvent();
     await probe.publish(ns.subject(AssignmentCreated.subject), event, event.id);
     const [clock] = await waitFor('a clock', async () => ((await clocksOf(event.data.grievanceId)).length ? clocksOf(event.data.grievanceId) : undefined));
     expect(clock).toMatchObject({ step: 'handling', policy_code: 'handling_60d', state: 'running', subject_id: event.data.assignmentId });
-    expect(new Date(clock.due_at).toISOString()).toBe('2027-01-19T02:00:00.000Z');
+    expect(new Date(clock.due_at).toISOString()).toBe('2027-01-19T16:00:00.000Z');
     const started = await waitFor('clock.started on JetStream', async () => {
       const msgs = await probe.read(ns.stream('supervision'), ns.subject(ClockStarted.subject));
       return msgs.find((m) => m.json<EventEnvelope<{ grievanceId: string }>>().data.grievanceId === event.data.grievanceId);
     });
-    expect(started.json<EventEnvelope<{ dueAt: string }>>().data.dueAt).toBe('2027-01-19T02:00:00.000Z');
+    expect(started.json<EventEnvelope<{ dueAt: string }>>().data.dueAt).toBe('2027-01-19T16:00:00.000Z');
     const viaNats = await rpc.request(SupervisionListClocks, { grievanceId: event.data.grievanceId });
-    expect(viaNats).toEqual([expect.objectContaining({ id: clock.id, dueAt: '2027-01-19T02:00:00.000Z', state: 'running' })]);
+    expect(viaNats).toEqual([expect.objectContaining({ id: clock.id, dueAt: '2027-01-19T16:00:00.000Z', state: 'running' })]);
   });
 
   it('applies a redelivered event once (same event id, new message id)', async () => {
@@ -120,7 +120,7 @@ describe('supervision service: clocks driven by real events', () => {
     const day = 86_400_000;
     await sweeper.sweep(new Date(start + 31 * day)); // past 50 %
     await sweeper.sweep(new Date(start + 31 * day)); // nothing new
-    await sweeper.sweep(new Date(start + 61 * day + 3600_000)); // 80 %, the deadline, and a day later the command centre
+    await sweeper.sweep(new Date(start + 62 * day)); // 80 %, the deadline (end of day 60), and a day later the command centre
     const [clock] = await clocksOf(event.data.grievanceId);
     expect(clock).toMatchObject({ state: 'breached', warnings_sent: 2, escalation_level: 2 });
     const mine = <T>(msgs: { json<U>(): U }[]) => msgs.map((m) => m.json<EventEnvelope<T & { grievanceId: string }>>().data).filter((d) => d.grievanceId === event.data.grievanceId);
@@ -148,5 +148,30 @@ describe('supervision service: clocks driven by real events', () => {
     });
     expect(clock.next_alarm_at).toBeNull();
     expect(clock.history.map((h: { change: string }) => h.change)).toEqual(['started', 'stopped']);
+  });
+
+  it('gives a consultation half a working day under the demo county policy', async () => {
+    const event = assignmentEvent({ createdAt: '2025-09-26T02:00:00.000Z' }); // Friday 10:00 Beijing
+    const triaged = { id: randomUUID(), type: GrievanceTriaged.subject, v: 1, occurredAt: new Date().toISOString(), data: { grievanceId: event.data.grievanceId, statutoryPath: 'consultation', complexity: 'simple', colour: 'blue', reason: '咨询类事项', decidedBy: 'auto', decidedAt: '2025-09-26T02:00:00.000Z' } };
+    await probe.publish(ns.subject(GrievanceTriaged.subject), triaged, triaged.id);
+    await waitFor('the profile', async () => (await pg.query('SELECT 1 FROM supervision.grievance_profile WHERE grievance_id = $1', [event.data.grievanceId])).rows.length === 1);
+    await probe.publish(ns.subject(AssignmentCreated.subject), event, event.id);
+    const [clock] = await waitFor('a clock', async () => ((await clocksOf(event.data.grievanceId)).length ? clocksOf(event.data.grievanceId) : undefined));
+    expect(clock.policy_code).toBe('330621_consultation_half_day');
+    expect(new Date(clock.due_at).toISOString()).toBe('2025-09-26T07:30:00.000Z');
+  });
+
+  it('runs a mediation time limit from mediation.deadline.set and stops it when the handoff is accepted', async () => {
+    const handoffId = randomUUID();
+    const grievanceId = randomUUID();
+    const base = { handoffId, kind: 'petition_mediation', grievanceId, sourceReference: '330621-26-2223G', sourceOrgCode: 'dept_petition', targetOrgCode: 'med_330621101', regionCode: '330621101' };
+    const set = { id: randomUUID(), type: DeadlineSet.subject, v: 1, occurredAt: new Date().toISOString(), data: { handoffId, kind: 'petition_mediation', grievanceId, step: 'handoff_acceptance', amount: 3, unit: 'working_days', source: '受理申请后3个工作日内决定', responsibleOrgCode: 'med_330621101', startedAt: '2025-09-26T02:00:00.000Z', dueAt: '2025-10-01T16:00:00.000Z' } };
+    await probe.publish(ns.subject(DeadlineSet.subject), set, set.id);
+    const [clock] = await waitFor('the mediation clock', async () => ((await clocksOf(grievanceId)).length ? clocksOf(grievanceId) : undefined));
+    // 3 working days after Friday 2025-09-26: Sunday 09-28 is a make-up workday, then 09-29, 09-30.
+    expect(new Date(clock.due_at).toISOString()).toBe('2025-09-30T16:00:00.000Z');
+    const accepted = { id: randomUUID(), type: HandoffAccepted.subject, v: 1, occurredAt: new Date().toISOString(), data: { ...base, at: '2025-09-29T01:00:00.000Z' } };
+    await probe.publish(ns.subject(HandoffAccepted.subject), accepted, accepted.id);
+    await waitFor('the clock stopped', async () => (await clocksOf(grievanceId))[0]?.state === 'stopped');
   });
 });

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AssignmentCreated, ClockStarted, type AssignmentCreatedV1, type EventEnvelope } from '@yikouban/contracts';
-import { appendToOutbox, type EventHandler } from '@yikouban/messaging';
-import { Clock } from './clock.entity';
-import { nextAlarm } from './alarm-schedule';
-import { HANDLING_POLICY, handlingDueAt } from './handling-deadline';
+import { AssignmentCreated, type AssignmentCreatedV1, type Complexity, type EventEnvelope } from '@yikouban/contracts';
+import type { EventHandler } from '@yikouban/messaging';
+import { startClock } from './clock-writer';
+import { planAssignmentClocks } from './deadline-planner';
 
-/** The lead unit's assignment starts the handling clock. */
+/** The lead unit's assignment starts the handling clock (and the first-time feedback clock). */
 @Injectable()
 export class AssignmentCreatedHandler implements EventHandler<AssignmentCreatedV1> {
   readonly contract = AssignmentCreated;
@@ -15,32 +13,14 @@ export class AssignmentCreatedHandler implements EventHandler<AssignmentCreatedV
   async handle(event: EventEnvelope<AssignmentCreatedV1>, tx: EntityManager): Promise<void> {
     const a = event.data;
     if (a.role !== 'lead') return;
+    const [p] = (await tx.query('SELECT region_code, first_time, complexity, statutory_path FROM grievance_profile WHERE grievance_id = $1', [a.grievanceId])) as {
+      region_code: string | null; first_time: boolean | null; complexity: Complexity | null; statutory_path: string | null;
+    }[];
+    // Facts from intake may still be on their way: the assignment's own region is always known.
+    const profile = { regionCode: p?.region_code ?? a.regionCode, firstTime: p?.first_time ?? null, complexity: p?.complexity ?? null, statutoryPath: p?.statutory_path ?? null };
     const startedAt = new Date(a.createdAt);
-    const clock: Clock = {
-      id: randomUUID(),
-      grievanceId: a.grievanceId,
-      subjectId: a.assignmentId,
-      step: HANDLING_POLICY.step,
-      policyCode: HANDLING_POLICY.code,
-      state: 'running',
-      startedAt,
-      dueAt: handlingDueAt(startedAt),
-      history: [{ at: startedAt.toISOString(), change: 'started', cause: `${AssignmentCreated.subject} ${event.id}` }],
-      warnShares: [...HANDLING_POLICY.warnShares],
-      warningsSent: 0,
-      escalationLevel: 0,
-      nextAlarmAt: null,
-      stoppedAt: null,
-    };
-    clock.nextAlarmAt = nextAlarm(clock)?.at ?? null;
-    await tx.insert(Clock, clock);
-    await appendToOutbox(tx, ClockStarted, {
-      clockId: clock.id,
-      grievanceId: clock.grievanceId,
-      policyCode: clock.policyCode,
-      step: clock.step,
-      startedAt: clock.startedAt.toISOString(),
-      dueAt: clock.dueAt.toISOString(),
-    });
+    for (const planned of planAssignmentClocks(profile, startedAt)) {
+      await startClock(tx, { grievanceId: a.grievanceId, subjectId: a.assignmentId, startedAt, cause: `${AssignmentCreated.subject} ${event.id}`, ...planned });
+    }
   }
 }

@@ -12,7 +12,7 @@ export interface ClockChange {
 @Entity({ name: 'clock' })
 export class Clock {
   @PrimaryColumn('uuid') id: string;
-  @Column({ name: 'grievance_id', type: 'uuid' }) grievanceId: string;
+  @Column({ name: 'grievance_id', type: 'uuid', nullable: true }) grievanceId: string | null;
   /** What the clock times: the assignment, handoff or notice it belongs to. */
   @Column({ name: 'subject_id', type: 'uuid' }) subjectId: string;
   @Column({ type: 'text' }) step: string;

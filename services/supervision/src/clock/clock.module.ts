@@ -3,6 +3,20 @@ import { AssignmentCreatedHandler } from './assignment-created.handler';
 import { ClockQueries } from './clock.queries';
 import { ClockSweeper, SWEEP_INTERVAL_MS } from './clock-sweeper';
 import { GrievanceWithdrawnHandler } from './grievance-withdrawn.handler';
+import { HandoffAcceptedHandler, HandoffConcludedHandler, HandoffDeclinedHandler, HandoffReturnedHandler, MediationDeadlineSetHandler } from './mediation-clock.handlers';
+import { ProfileFromReceivedHandler, ProfileFromTriagedHandler } from './profile.handlers';
+
+export const SUPERVISION_EVENT_HANDLERS = [
+  ProfileFromReceivedHandler,
+  ProfileFromTriagedHandler,
+  AssignmentCreatedHandler,
+  GrievanceWithdrawnHandler,
+  MediationDeadlineSetHandler,
+  HandoffAcceptedHandler,
+  HandoffDeclinedHandler,
+  HandoffConcludedHandler,
+  HandoffReturnedHandler,
+];
 
 @Module({})
 export class ClockModule {
@@ -10,10 +24,9 @@ export class ClockModule {
     return {
       module: ClockModule,
       controllers: [ClockQueries],
-      providers: [{ provide: SWEEP_INTERVAL_MS, useValue: options.sweepIntervalMs }, ClockSweeper, AssignmentCreatedHandler, GrievanceWithdrawnHandler],
+      providers: [{ provide: SWEEP_INTERVAL_MS, useValue: options.sweepIntervalMs }, ClockSweeper, ...SUPERVISION_EVENT_HANDLERS],
       exports: [ClockSweeper],
     };
   }
 }
 
-export const SUPERVISION_EVENT_HANDLERS = [AssignmentCreatedHandler, GrievanceWithdrawnHandler];

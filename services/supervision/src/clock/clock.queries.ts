@@ -15,7 +15,7 @@ export class ClockQueries {
     const rows = await this.db.getRepository(Clock).find({ where: { grievanceId }, order: { startedAt: 'ASC' } });
     return rows.map((c) => ({
       id: c.id,
-      grievanceId: c.grievanceId,
+      grievanceId,
       step: c.step,
       policyCode: c.policyCode,
       state: c.state,

@@ -1,7 +1,7 @@
-import type { COMPLEXITIES } from '@yikouban/contracts';
+import type { Complexity } from '@yikouban/contracts';
 
 /** 急/简/繁/难, as triage decides it. */
-export type Complexity = (typeof COMPLEXITIES)[number];
+export type { Complexity };
 
 /** The step of the closed loop a clock runs for. */
 export const DEADLINE_STEPS = [

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { ClockStarted } from '@yikouban/contracts';
+import { appendToOutbox } from '@yikouban/messaging';
+import { nextAlarm } from './alarm-schedule';
+import { Clock, type ClockChange } from './clock.entity';
+
+export interface NewClock {
+  grievanceId: string | null;
+  subjectId: string;
+  step: string;
+  policyCode: string;
+  startedAt: Date;
+  dueAt: Date;
+  warnShares: number[];
+  cause: string;
+}
+
+/**
+ * Starts a clock (or moves it, when the same subject and step is set again, e.g. an extension)
+ * and publishes clock.started when it belongs to a grievance.
+ */
+export async function startClock(tx: EntityManager, c: NewClock): Promise<Clock> {
+  const existing = await tx.getRepository(Clock).findOne({ where: { subjectId: c.subjectId, step: c.step }, lock: { mode: 'pessimistic_write' } });
+  const change: ClockChange = { at: c.startedAt.toISOString(), change: existing ? 'extended' : 'started', cause: c.cause };
+  const clock: Clock = {
+    id: existing?.id ?? randomUUID(),
+    grievanceId: c.grievanceId,
+    subjectId: c.subjectId,
+    step: c.step,
+    policyCode: c.policyCode,
+    state: 'running',
+    startedAt: existing?.startedAt ?? c.startedAt,
+    dueAt: c.dueAt,
+    history: [...(existing?.history ?? []), change],
+    warnShares: c.warnShares,
+    warningsSent: 0,
+    escalationLevel: 0,
+    nextAlarmAt: null,
+    stoppedAt: null,
+  };
+  clock.nextAlarmAt = nextAlarm(clock)?.at ?? null;
+  await tx.save(Clock, clock);
+  if (clock.grievanceId) {
+    await appendToOutbox(tx, ClockStarted, {
+      clockId: clock.id,
+      grievanceId: clock.grievanceId,
+      policyCode: clock.policyCode,
+      step: clock.step,
+      startedAt: clock.startedAt.toISOString(),
+      dueAt: clock.dueAt.toISOString(),
+    });
+  }
+  return clock;
+}
+
+/** Stops the open clocks of a subject (all steps, or the ones named), recording the cause. */
+export async function stopClocks(tx: EntityManager, where: { subjectId?: string; grievanceId?: string; steps?: string[] }, at: Date, cause: string): Promise<number> {
+  const qb = tx.getRepository(Clock).createQueryBuilder('c').where(`c.state <> 'stopped'`).setLock('pessimistic_write');
+  if (where.subjectId) qb.andWhere('c.subject_id = :s', { s: where.subjectId });
+  if (where.grievanceId) qb.andWhere('c.grievance_id = :g', { g: where.grievanceId });
+  if (where.steps) qb.andWhere('c.step IN (:...steps)', { steps: where.steps });
+  const open = await qb.getMany();
+  for (const c of open) {
+    await tx.update(Clock, { id: c.id }, { state: 'stopped', stoppedAt: at, nextAlarmAt: null, history: [...c.history, { at: at.toISOString(), change: 'stopped', cause }] });
+  }
+  return open.length;
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { GrievanceReceived, GrievanceTriaged, type EventEnvelope, type GrievanceReceivedV1, type GrievanceTriagedV1 } from '@yikouban/contracts';
+import type { EventHandler } from '@yikouban/messaging';
+
+/** Keeps what deadline policies depend on: where the matter is and whether it is first-time. */
+@Injectable()
+export class ProfileFromReceivedHandler implements EventHandler<GrievanceReceivedV1> {
+  readonly contract = GrievanceReceived;
+  async handle(e: EventEnvelope<GrievanceReceivedV1>, tx: EntityManager): Promise<void> {
+    await tx.query(
+      `INSERT INTO grievance_profile (grievance_id, region_code, first_time) VALUES ($1, $2, $3)
+       ON CONFLICT (grievance_id) DO UPDATE SET region_code = EXCLUDED.region_code, first_time = EXCLUDED.first_time, updated_at = now()`,
+      [e.data.grievanceId, e.data.regionCode, e.data.firstTime ?? null],
+    );
+  }
+}
+
+/** …and how triage judged it (急简繁难, statutory road): a consultation gets half a working day. */
+@Injectable()
+export class ProfileFromTriagedHandler implements EventHandler<GrievanceTriagedV1> {
+  readonly contract = GrievanceTriaged;
+  async handle(e: EventEnvelope<GrievanceTriagedV1>, tx: EntityManager): Promise<void> {
+    await tx.query(
+      `INSERT INTO grievance_profile (grievance_id, complexity, statutory_path) VALUES ($1, $2, $3)
+       ON CONFLICT (grievance_id) DO UPDATE SET complexity = EXCLUDED.complexity, statutory_path = EXCLUDED.statutory_path, updated_at = now()`,
+      [e.data.grievanceId, e.data.complexity, e.data.statutoryPath],
+    );
+  }
+}
