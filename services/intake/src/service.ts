@@ -9,15 +9,17 @@ import { AssignmentCreatedHandler } from './grievance/assignment-created.handler
 import { ClockStartedHandler } from './tracking/clock-started.handler';
 import { TrackingModule } from './tracking/tracking.module';
 import { DuplicateModule } from './duplicate/duplicate.module';
+import { AttachmentModule, type AttachmentModuleOptions } from './attachment';
 
-/** The intake service's feature modules; tests may replace parts of the Open311 wiring (e.g. its catalogue). */
-export function intakeFeatures(c: IntakeConfig, open311?: Partial<Open311Options>) {
+/** The intake service's feature modules; tests may replace parts of the Open311 wiring (its catalogue) and the attachment store. */
+export function intakeFeatures(c: IntakeConfig, open311?: Partial<Open311Options>, attachments?: AttachmentModuleOptions) {
   return [
     // Public endpoints are rate-limited per client address (controllers opt in with ThrottlerGuard).
     ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: c.requestsPerMinute }]),
     GrievanceModule.register({ keyRing: c.effectivePiiKeys, blindIndexKey: c.effectiveBlindIndexKey }, { repeatWindowDays: c.repeatWindowDays }),
     TrackingModule,
     DuplicateModule,
+    AttachmentModule.register(attachments ?? { root: c.attachmentRoot }),
     Open311Module.register({
       natsUrl: c.natsUrl,
       namespace: c.namespace,

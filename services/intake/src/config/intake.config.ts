@@ -50,6 +50,11 @@ export class IntakeConfig extends DataServiceConfig {
   @IsString()
   open311JurisdictionId?: string;
 
+  /** Where uploaded attachments are kept (local disk; an S3-compatible store can replace it). */
+  @Expose({ name: 'INTAKE_ATTACHMENT_ROOT' })
+  @IsString()
+  attachmentRoot = '.data/attachments';
+
   get effectivePiiKeys(): string {
     return this.piiKeys ?? DEV_PII_KEYS;
   }

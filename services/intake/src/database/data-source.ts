@@ -1,8 +1,10 @@
 import { MessagingTables1732300000000 } from '@yikouban/messaging';
 import { serviceDataSourceOptions } from '@yikouban/persistence';
+import { Attachment } from '../attachment/attachment.entity';
 import { Grievance } from '../grievance/grievance.entity';
 import { Petitioner } from '../petitioner/petitioner.entity';
 import { CreateGrievances1732300000100 } from './migrations/1732300000100-CreateGrievances';
+import { CreateAttachments1732300000110 } from './migrations/1732300000110-CreateAttachments';
 import { RepeatsAndRepresentatives1732300000120 } from './migrations/1732300000120-RepeatsAndRepresentatives';
 import { PublicTimeline1732300000130 } from './migrations/1732300000130-PublicTimeline';
 import { GrievanceLocation1732300000140 } from './migrations/1732300000140-GrievanceLocation';
@@ -18,7 +20,7 @@ export function intakeDataSourceOptions(url: string) {
   return serviceDataSourceOptions({
     url,
     schema: INTAKE_SCHEMA,
-    entities: [Grievance, Petitioner, Open311ApiKey, Open311RequestRecord],
-    migrations: [MessagingTables1732300000000, CreateGrievances1732300000100, RepeatsAndRepresentatives1732300000120, PublicTimeline1732300000130, GrievanceLocation1732300000140, Open311ApiKeys1732300000150, MergedInto1732300000160],
+    entities: [Grievance, Petitioner, Attachment, Open311ApiKey, Open311RequestRecord],
+    migrations: [MessagingTables1732300000000, CreateGrievances1732300000100, CreateAttachments1732300000110, RepeatsAndRepresentatives1732300000120, PublicTimeline1732300000130, GrievanceLocation1732300000140, Open311ApiKeys1732300000150, MergedInto1732300000160],
   });
 }
