@@ -9,7 +9,7 @@ if (!['migrate', 'seed'].includes(command)) {
   console.error('usage: run-service-command.mjs migrate|seed');
   process.exit(2);
 }
-for (const service of ['intake', 'routing', 'mediation', 'supervision']) {
+for (const service of ['intake', 'routing', 'mediation', 'supervision', 'gateway']) {
   const r = spawnSync(process.execPath, ['-r', './scripts/register-paths.cjs', `dist/services/${service}/src/cli.js`, command], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
     console.error(`${service}: ${command} failed (exit ${r.status})`);

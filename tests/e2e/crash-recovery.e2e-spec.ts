@@ -86,8 +86,8 @@ describe('crash recovery: nothing lost, nothing twice', () => {
     sut.start('intake');
     await sut.ready('intake');
     await waitFor('the grievance routed', async () => (await leadAssignments()).get(body.id) === 1, 20_000);
-    const clocks = await waitFor('its clock', async () => {
-      const { rows } = await pg.query('SELECT count(*)::int AS n FROM supervision.clock WHERE grievance_id = $1', [body.id]);
+    const clocks = await waitFor('its handling clock', async () => {
+      const { rows } = await pg.query(`SELECT count(*)::int AS n FROM supervision.clock WHERE grievance_id = $1 AND step = 'handling'`, [body.id]);
       return rows[0].n > 0 ? rows[0].n : undefined;
     });
     expect(clocks).toBe(1);

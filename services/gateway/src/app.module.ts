@@ -1,8 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '@yikouban/messaging';
 import type { JsonLogger } from '@yikouban/observability';
 import { HealthModule } from '@yikouban/service-kit';
+import { AuthModule } from './auth/auth.module';
 import type { GatewayConfig } from './config/gateway.config';
+import { gatewayDataSourceOptions } from './database/data-source';
 import { GatewayGraphqlModule } from './graphql/graphql.module';
 import { GATEWAY_SCHEMA_FILE } from './graphql/schema-file';
 import { GrievanceModule } from './grievance/grievance.module';
@@ -15,11 +18,21 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        // No database and no outbox: the gateway only asks; the connection serves the readiness check.
+        // Its own schema for users, roles and API clients; migrations ran before the app was built (main.ts).
+        TypeOrmModule.forRoot({ ...gatewayDataSourceOptions(config.databaseUrl), migrationsRun: false }),
+        // No outbox: the gateway publishes no facts, it only asks; the connection serves the readiness check.
         MessagingModule.forService({ service: 'gateway', natsUrl: config.natsUrl, namespace: config.namespace, logger, outbox: false }),
         RpcModule.forRoot({ natsUrl: config.natsUrl, namespace: config.namespace, timeoutMs: config.rpcTimeoutMs }),
         HealthModule.register(),
-        GatewayGraphqlModule.forRoot({ production, logger, schemaFile: production ? undefined : GATEWAY_SCHEMA_FILE }),
+        // Sign-in, tokens, and the global deny-by-default guard over every resolver and route.
+        AuthModule.register({
+          jwtSecret: config.effectiveJwtSecret,
+          accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+          refreshTokenTtlHours: config.refreshTokenTtlHours,
+          production,
+        }),
+        // Only a development gateway rewrites the committed SDL; tests compare it instead (drift check).
+        GatewayGraphqlModule.forRoot({ production, logger, schemaFile: config.nodeEnv === 'development' ? GATEWAY_SCHEMA_FILE : undefined }),
         GrievanceModule,
       ],
     };

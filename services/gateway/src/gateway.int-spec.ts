@@ -1,33 +1,35 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
 import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
+import { readFileSync } from 'node:fs';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import request from 'supertest';
 import { IntakeGetGrievance, RoutingListAssignments, SupervisionListClocks, type QueryContract } from '@yikouban/contracts';
-import { loadConfig } from '@yikouban/config';
 import { Namespace } from '@yikouban/messaging';
-import { JsonLogger } from '@yikouban/observability';
-import { createServiceApp } from '@yikouban/service-kit';
-import { AppModule } from './app.module';
-import { GatewayConfig } from './config/gateway.config';
+import { createTestDatabase, TEST_NATS_URL, testNamespace, type TestDatabase } from '@yikouban/testing';
+import { signIn, startGatewayInProcess, type InProcessGateway } from './auth/testing/in-process-gateway';
 import { aClock, aGrievance, anAssignment } from './grievance/testing/grievance-fixtures';
+import { DEMO_USERS } from './identity/demo-identities';
+import { GATEWAY_SCHEMA_FILE, printGatewaySchema, writeSchemaFileIfChanged } from './graphql/schema-file';
 
-const NATS_URL = 'nats://127.0.0.1:4222';
+const NATS_URL = TEST_NATS_URL;
 
 /** Nest's NATS framing: requests arrive as { pattern, data, id }; replies go back as { id, response | err, isDisposed }. */
 type Answer = { response: unknown } | { err: { code: string; message: string } };
 
 describe('gateway (in process, real NATS, fake intake/routing/supervision)', () => {
-  const ns = new Namespace(`t${randomBytes(5).toString('hex')}`);
+  const ns = new Namespace(testNamespace());
   const known = aGrievance({ status: 'assigned', channel: 'wechat', headcount: 12 });
   const lead = anAssignment(known.id, { orgCode: 'town_b', orgName: '乙镇人民政府' });
   const co = anAssignment(known.id, { role: 'co', orgCode: 'water', orgName: '县水务局', status: 'created' });
   const clock = aClock(known.id, { step: 'acceptance', policyCode: 'accept_15d' });
   const received: string[] = [];
   let responders: NatsConnection;
-  let app: INestApplication;
+  let db: TestDatabase;
+  let gateway: InProcessGateway;
   let url: string;
+  /** The command-centre operator's access token: the grievance query needs a signed-in staff role. */
+  let token: string;
 
   function respond<Req extends object>(contract: QueryContract<Req, unknown>, answer: (data: Req) => Answer): void {
     responders.subscribe(ns.subject(contract.subject), {
@@ -49,24 +51,26 @@ describe('gateway (in process, real NATS, fake intake/routing/supervision)', () 
     respond(SupervisionListClocks, ({ grievanceId }) => ({ response: grievanceId === known.id ? [clock] : [] }));
     await responders.flush();
 
-    const config = loadConfig(GatewayConfig, { NODE_ENV: 'test', LOG_LEVEL: 'warn', NATS_URL, YKB_NAMESPACE: ns.prefix, GATEWAY_RPC_TIMEOUT_MS: '2000' });
-    const logger = new JsonLogger('gateway', config.logLevel);
-    app = await createServiceApp({ service: 'gateway', module: AppModule.forRoot(config, logger), port: 0, natsUrl: config.natsUrl, namespace: config.namespace, logger, rpc: false });
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    db = await createTestDatabase('gateway');
+    gateway = await startGatewayInProcess({ DATABASE_URL: db.url, NATS_URL, YKB_NAMESPACE: ns.prefix, GATEWAY_RPC_TIMEOUT_MS: '2000' });
+    url = gateway.url;
+    const operator = DEMO_USERS.find((u) => u.role === 'command_operator')!;
+    token = await signIn(url, operator.username, operator.password);
   });
 
   afterAll(async () => {
-    await app?.close();
+    await gateway?.close();
     // The messaging module made this run's dead-letter stream; leave NATS as we found it.
     const jsm = await jetstreamManager(responders);
     await jsm.streams.delete(ns.stream('dlq')).catch(() => undefined);
     await responders?.close();
+    await db?.drop();
   });
 
   const grievanceQuery = (code: string) =>
     request(url)
       .post('/graphql')
+      .set('authorization', `Bearer ${token}`)
       .send({
         query: `query ($code: String!) { grievance(trackingCode: $code) {
           trackingCode status channel headcount receivedAt
@@ -111,9 +115,24 @@ describe('gateway (in process, real NATS, fake intake/routing/supervision)', () 
     expect(received).toEqual([]);
   });
 
-  it('is live, and ready when NATS answers', async () => {
+  // To accept a deliberate change: YKB_WRITE_SCHEMA=1 npx jest services/gateway/src/gateway.int-spec.ts
+  it('serves exactly the committed schema.gql', () => {
+    const schema = gateway.app.get(GraphQLSchemaHost).schema;
+    if (process.env.YKB_WRITE_SCHEMA === '1') writeSchemaFileIfChanged(schema, GATEWAY_SCHEMA_FILE);
+    const sdl = printGatewaySchema(schema);
+    expect(sdl).toEqual(readFileSync(GATEWAY_SCHEMA_FILE, 'utf8'));
+  });
+
+  it('is live, and ready when NATS and its database answer', async () => {
     await request(url).get('/health/live').expect(200, { status: 'ok' });
     const ready = await request(url).get('/health/ready').expect(200);
-    expect(ready.body).toMatchObject({ status: 'ok', info: { nats: { status: 'up' } } });
+    expect(ready.body).toMatchObject({ status: 'ok', info: { nats: { status: 'up' }, database: { status: 'up' } } });
+  });
+
+  it('refuses the query to a caller who has not signed in, before asking anyone', async () => {
+    received.length = 0;
+    const res = await request(url).post('/graphql').send({ query: '{ grievance(trackingCode: "YKB-2099-000000") { trackingCode } }' }).expect(200);
+    expect(res.body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    expect(received).toEqual([]);
   });
 });

@@ -72,6 +72,8 @@ export class SystemUnderTest {
 
   async startAll(): Promise<void> {
     await this.command('routing', 'seed');
+    // The demo users and API client: the gateway answers nothing to someone who has not signed in.
+    await this.command('gateway', 'seed');
     for (const s of SERVICES) this.start(s);
     await Promise.all(SERVICES.map((s) => this.ready(s)));
   }

@@ -10,7 +10,15 @@ export const UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试 / Se
 export const INTERNAL_MESSAGE = '内部错误 / Internal server error';
 
 /** The codes a GraphQL client sees in `extensions.code`. */
-export type GatewayErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
+export type GatewayErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
 
 const FROM_DOMAIN: Record<RpcErrorCode, GatewayErrorCode> = {
   BAD_REQUEST: 'BAD_USER_INPUT',
@@ -21,7 +29,8 @@ const FROM_DOMAIN: Record<RpcErrorCode, GatewayErrorCode> = {
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 };
 
-const FROM_HTTP_STATUS: Record<number, GatewayErrorCode> = { 400: 'BAD_USER_INPUT', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' };
+// 401 and 429 come from the auth guard and the sign-in throttle (auth/auth.errors.ts).
+const FROM_HTTP_STATUS: Record<number, GatewayErrorCode> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'TOO_MANY_REQUESTS' };
 
 function shaped(formatted: GraphQLFormattedError, code: GatewayErrorCode, message: string, fields?: FieldProblem[]): GraphQLFormattedError {
   return { message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(fields?.length ? { fields } : {}) } };

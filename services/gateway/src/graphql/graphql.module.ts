@@ -49,6 +49,8 @@ export class GatewayGraphqlModule {
       // Our formatError maps HTTP exceptions (the validation pipe's) itself, with their fields.
       autoTransformHttpErrors: false,
       formatError: createFormatError(options.logger),
+      // Deny by default reaches fields too: @ResolveField methods run the global auth guard.
+      fieldResolverEnhancers: ['guards'],
     });
     return {
       module: GatewayGraphqlModule,

@@ -31,6 +31,9 @@ describe('GrievanceLookupService', () => {
       ],
       leadUnit: { role: 'lead', unitCode: 'town_a', unitName: '甲镇人民政府', status: 'accepted' },
       deadline: { step: 'acceptance', policyCode: 'accept_15d', state: 'running', startedAt: new Date(clock.startedAt), dueAt: new Date(clock.dueAt) },
+      deadlines: [
+        { step: 'acceptance', policyCode: 'accept_15d', state: 'running', startedAt: new Date(clock.startedAt), dueAt: new Date(clock.dueAt) },
+      ],
     });
     expect(rpc.calls).toEqual([
       { subject: IntakeGetGrievance.subject, payload: { trackingCode: g.trackingCode } },

@@ -4,8 +4,8 @@ import { pickDeadlineClock, pickLeadAssignment, toGrievanceView } from './grieva
 describe('grievance view mapping', () => {
   const g = aGrievance();
 
-  it('takes the newest lead assignment that was not returned as the lead unit', () => {
-    const returned = anAssignment(g.id, { orgCode: 'wrong_unit', status: 'returned', createdAt: '2024-11-21T00:00:00.000Z' });
+  it('takes the newest lead assignment that has not moved on to another unit as the lead unit', () => {
+    const returned = anAssignment(g.id, { orgCode: 'wrong_unit', status: 'reassigned', createdAt: '2024-11-21T00:00:00.000Z' });
     const older = anAssignment(g.id, { orgCode: 'first_unit', createdAt: '2024-11-20T00:00:00.000Z' });
     const newer = anAssignment(g.id, { orgCode: 'right_unit', status: 'created', createdAt: '2024-11-22T00:00:00.000Z' });
     const co = anAssignment(g.id, { role: 'co', orgCode: 'helper', createdAt: '2024-11-23T00:00:00.000Z' });
@@ -21,10 +21,10 @@ describe('grievance view mapping', () => {
     expect(pickDeadlineClock([stopped])).toBeUndefined();
   });
 
-  it('keeps every assignment (returned ones too) and renames organisations to units', () => {
-    const a = anAssignment(g.id, { role: 'co', orgCode: 'water', orgName: '县水务局', status: 'returned' });
+  it('keeps every assignment (reassigned ones too) and renames organisations to units', () => {
+    const a = anAssignment(g.id, { role: 'co', orgCode: 'water', orgName: '县水务局', status: 'reassigned' });
     const view = toGrievanceView(g, [a], []);
-    expect(view.assignments).toEqual([{ role: 'co', unitCode: 'water', unitName: '县水务局', status: 'returned' }]);
+    expect(view.assignments).toEqual([{ role: 'co', unitCode: 'water', unitName: '县水务局', status: 'reassigned' }]);
     expect(view.leadUnit).toBeNull();
     expect(view.deadline).toBeNull();
     expect(view.receivedAt.toISOString()).toBe(g.receivedAt);

@@ -5,16 +5,23 @@ export function toAssignmentView(a: AssignmentSummary): AssignmentView {
   return { role: a.role, unitCode: a.orgCode, unitName: a.orgName, status: a.status };
 }
 
-/** The lead unit now: a returned lead assignment (退回) no longer leads; the newest one that stands does. */
+/** Lead assignments that have moved on to another unit or body no longer lead. */
+const MOVED_ON: ReadonlySet<string> = new Set(['reassigned', 'handed_over', 'redirected']);
+
+/** The lead unit now: the newest lead assignment that has not moved on (改派 / 移交 / 导入法定途径). */
 export function pickLeadAssignment(assignments: AssignmentSummary[]): AssignmentSummary | undefined {
   return assignments
-    .filter((a) => a.role === 'lead' && a.status !== 'returned')
+    .filter((a) => a.role === 'lead' && !MOVED_ON.has(a.status))
     .sort((x, y) => Date.parse(y.createdAt) - Date.parse(x.createdAt))[0];
 }
 
 /** The deadline that matters now: the earliest-due clock that has not stopped (running, paused or breached). */
+export function openClocks(clocks: ClockSummary[]): ClockSummary[] {
+  return clocks.filter((c) => c.state !== 'stopped').sort((x, y) => Date.parse(x.dueAt) - Date.parse(y.dueAt));
+}
+
 export function pickDeadlineClock(clocks: ClockSummary[]): ClockSummary | undefined {
-  return clocks.filter((c) => c.state !== 'stopped').sort((x, y) => Date.parse(x.dueAt) - Date.parse(y.dueAt))[0];
+  return openClocks(clocks)[0];
 }
 
 export function toDeadlineView(c: ClockSummary): DeadlineView {
@@ -36,5 +43,6 @@ export function toGrievanceView(g: GrievanceSummary, assignments: AssignmentSumm
     assignments: assignments.map(toAssignmentView),
     leadUnit: lead ? toAssignmentView(lead) : null,
     deadline: deadline ? toDeadlineView(deadline) : null,
+    deadlines: openClocks(clocks).map(toDeadlineView),
   };
 }

@@ -7,7 +7,7 @@ export class AssignmentView {
   @Field(() => AssignmentRoleEnum) role: AssignmentRole;
   @Field({ description: 'code of the handling unit (承办单位)' }) unitCode: string;
   @Field({ description: 'name of the handling unit' }) unitName: string;
-  @Field({ description: 'created, accepted, returned, in_progress, replied' }) status: string;
+  @Field({ description: 'created, accepted, in_progress, replied, awaiting_reassignment, disputed, reassigned, handed_over, redirected, closed' }) status: string;
 }
 
 @ObjectType({ description: '办理时限 / the deadline clock the grievance currently runs against' })
@@ -31,4 +31,5 @@ export class GrievanceView {
   @Field(() => [AssignmentView]) assignments: AssignmentView[];
   @Field(() => AssignmentView, { nullable: true, description: 'the unit that leads the handling (主办), if assigned' }) leadUnit: AssignmentView | null;
   @Field(() => DeadlineView, { nullable: true, description: 'the earliest-due deadline still counting (running, paused or breached), if any' }) deadline: DeadlineView | null;
+  @Field(() => [DeadlineView], { description: 'every deadline still counting, earliest first (handling, feedback, mediation steps…)' }) deadlines: DeadlineView[];
 }

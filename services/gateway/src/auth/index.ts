@@ -1,0 +1,10 @@
+export { Allow, Public, ALLOW_KEY, PUBLIC_KEY } from './allow.decorator';
+export { ROLES, PII_ROLES, type Role, type Principal } from './roles';
+export { STAFF_ROLES, SIGNED_IN_ROLES } from './role-groups';
+export { RequireScopes, SCOPES_KEY } from './require-scopes.decorator';
+export { CurrentPrincipal } from './current-principal.decorator';
+export { accessRuleOf, type AccessRule } from './access-rule';
+export { AuthModule } from './auth.module';
+export { AuthGuard } from './auth.guard';
+export { TokenService } from './token.service';
+export { UnauthenticatedError, ForbiddenError, TooManyAttemptsError } from './auth.errors';
