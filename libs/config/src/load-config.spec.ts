@@ -21,4 +21,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig(DataServiceConfig, { NODE_ENV: 'production', YKB_FAULT_PAUSE_BEFORE_ACK_MS: '100' })).toThrow(/fault injection/);
     expect(loadConfig(DataServiceConfig, { NODE_ENV: 'test', YKB_FAULT_PAUSE_BEFORE_ACK_MS: '100' }).faultPauseBeforeAckMs).toBe(100);
   });
+
+  it.each([
+    ['YKB_FAULT_PAUSE_BEFORE_PUBLISH_MS', 'faultPauseBeforePublishMs'],
+    ['YKB_FAULT_PAUSE_BEFORE_MARK_SENT_MS', 'faultPauseBeforeMarkSentMs'],
+  ] as const)('refuses the outbox relay fault %s in production, takes it elsewhere', (key, field) => {
+    expect(() => loadConfig(DataServiceConfig, { NODE_ENV: 'production', [key]: '100' })).toThrow(new RegExp(`${key}: fault injection`));
+    expect(loadConfig(DataServiceConfig, { NODE_ENV: 'production', [key]: '0' })[field]).toBe(0);
+    expect(loadConfig(DataServiceConfig, { NODE_ENV: 'test', [key]: '100' })[field]).toBe(100);
+  });
 });

@@ -54,6 +54,28 @@ export class BaseServiceConfig {
   @NotInProduction({ message: 'YKB_FAULT_PAUSE_BEFORE_ACK_MS: fault injection is not allowed in production' })
   faultPauseBeforeAckMs = 0;
 
+  /**
+   * Fault injection for the crash tests: the outbox relay pauses after claiming a batch and before
+   * publishing it, so a test can kill the process between the commit and the publish. Refused in production.
+   */
+  @Expose({ name: 'YKB_FAULT_PAUSE_BEFORE_PUBLISH_MS' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @NotInProduction({ message: 'YKB_FAULT_PAUSE_BEFORE_PUBLISH_MS: fault injection is not allowed in production' })
+  faultPauseBeforePublishMs = 0;
+
+  /**
+   * Fault injection for the crash tests: the outbox relay pauses after publishing a batch and before
+   * marking it sent, so a restart re-publishes it (and the stream's dedupe window must drop it). Refused in production.
+   */
+  @Expose({ name: 'YKB_FAULT_PAUSE_BEFORE_MARK_SENT_MS' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @NotInProduction({ message: 'YKB_FAULT_PAUSE_BEFORE_MARK_SENT_MS: fault injection is not allowed in production' })
+  faultPauseBeforeMarkSentMs = 0;
+
   @Expose({ name: 'LOG_LEVEL' })
   @IsIn(['debug', 'info', 'warn', 'error'])
   logLevel: 'debug' | 'info' | 'warn' | 'error' = 'info';

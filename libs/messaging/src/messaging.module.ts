@@ -8,7 +8,7 @@ import { EventConsumer, type EventConsumerOptions } from './event-consumer';
 import type { EventHandler } from './event-handler';
 import { connectNats, type NatsHandles } from './nats-connection';
 import { Namespace } from './naming';
-import { OutboxRelay } from './outbox-relay';
+import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 import { ensureStream } from './streams';
 
 export const NATS_HANDLES = Symbol('NATS_HANDLES');
@@ -22,6 +22,7 @@ export interface MessagingOptions {
   /** Services that own PostgreSQL data publish through an outbox; the gateway does not. */
   outbox: boolean;
   consumer?: EventConsumerOptions;
+  relay?: OutboxRelayOptions;
   streamReplicas?: number;
   /** Event handler classes (provided by the service's feature modules). */
   handlers?: Type<EventHandler<object>>[];
@@ -82,7 +83,7 @@ export class MessagingModule {
         ? [
             {
               provide: OutboxRelay,
-              useFactory: (db: DataSource, nats: NatsHandles, ns: Namespace) => new OutboxRelay(db, nats.js, ns, options.logger),
+              useFactory: (db: DataSource, nats: NatsHandles, ns: Namespace) => new OutboxRelay(db, nats.js, ns, options.logger, options.relay),
               inject: [DataSource, NATS_HANDLES, Namespace],
             },
           ]

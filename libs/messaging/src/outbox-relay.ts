@@ -14,6 +14,10 @@ interface OutboxRow {
 export interface OutboxRelayOptions {
   batchSize?: number;
   idlePollMs?: number;
+  /** Fault injection (tests only): pause after claiming a batch, before publishing it. */
+  pauseBeforePublishMs?: number;
+  /** Fault injection (tests only): pause after publishing a batch, before marking it sent. */
+  pauseBeforeMarkSentMs?: number;
 }
 
 /**
@@ -64,6 +68,7 @@ export class OutboxRelay {
         [limit],
       );
       if (rows.length === 0) return 0;
+      await this.faultPause('claimed, pausing before publish', this.options.pauseBeforePublishMs, rows);
       await Promise.all(
         rows.map((row) => {
           const h = natsHeaders();
@@ -71,9 +76,20 @@ export class OutboxRelay {
           return this.js.publish(this.ns.subject(row.subject), JSON.stringify(row.payload), { msgID: row.id, headers: h });
         }),
       );
+      await this.faultPause('published, pausing before marking sent', this.options.pauseBeforeMarkSentMs, rows);
       await tx.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
       return rows.length;
     });
+  }
+
+  /**
+   * Holds the claimed batch (rows locked, transaction open) so a crash test can kill the process
+   * in exactly that window; the log line tells it when. Never set in production (libs/config).
+   */
+  private async faultPause(what: string, ms: number | undefined, rows: OutboxRow[]): Promise<void> {
+    if (!ms) return;
+    this.logger.event('warn', `fault injection: ${what}`, { events: rows.map((r) => ({ id: r.id, subject: r.subject })) }, 'OutboxRelay');
+    await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   private async run(): Promise<void> {

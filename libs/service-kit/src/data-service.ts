@@ -29,7 +29,8 @@ export function dataServiceModule<C extends DataServiceConfig & { port: number }
     imports: [
       TypeOrmModule.forRoot({ ...spec.dataSource(config), migrationsRun: false }),
       MessagingModule.forService({ service: spec.service, natsUrl: config.natsUrl, namespace: config.namespace, logger, outbox: true, handlers: spec.handlers, streamReplicas: config.streamReplicas,
-        consumer: { ackWaitMs: config.ackWaitMs, pauseBeforeAckMs: config.faultPauseBeforeAckMs } }),
+        consumer: { ackWaitMs: config.ackWaitMs, pauseBeforeAckMs: config.faultPauseBeforeAckMs },
+        relay: { pauseBeforePublishMs: config.faultPauseBeforePublishMs, pauseBeforeMarkSentMs: config.faultPauseBeforeMarkSentMs } }),
       HealthModule.register(),
       ...spec.features(config),
     ],

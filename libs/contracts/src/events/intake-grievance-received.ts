@@ -15,6 +15,8 @@ export class GrievanceReceivedV1 {
   @IsOptional() @IsBoolean() firstTime?: boolean;
   /** 重复信访: the grievance this one repeats. */
   @IsOptional() @IsUUID() repeatOf?: string;
+  /** 越级: received above its competent level with no record there first (see intake.grievance.skip_level_redirected). */
+  @IsOptional() @IsBoolean() skipLevel?: boolean;
   /** Emergency terms found in the text (the text itself stays in intake). */
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) emergencyTerms?: string[];
   @IsISO8601() receivedAt: string;

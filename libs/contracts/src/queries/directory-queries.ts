@@ -1,4 +1,5 @@
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { CODE_PATTERN } from '../common';
 import { defineQuery } from '../contract';
 
 export class ListCategories {
@@ -19,3 +20,20 @@ export interface CategorySummary {
 }
 
 export const RoutingListCategories = defineQuery<ListCategories, CategorySummary[]>('routing.category.list', ListCategories);
+
+/** The regions directly under `parentCode` (the top of the tree when absent): the citizen's town → village picker. */
+export class ListRegionChildren {
+  @IsOptional() @Matches(CODE_PATTERN) parentCode?: string;
+}
+
+/** One region of the directory, as a picker shows it. */
+export interface RegionSummary {
+  code: string;
+  name: string;
+  /** city, county, town, village or grid. */
+  level: string;
+  parentCode: string | null;
+}
+
+/** NOT_FOUND when the directory has no such parent. */
+export const RoutingListRegionChildren = defineQuery<ListRegionChildren, RegionSummary[]>('routing.region.children', ListRegionChildren);

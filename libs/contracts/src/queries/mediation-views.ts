@@ -49,8 +49,11 @@ export interface HandoffSummary {
   version: number;
 }
 
+/** A row of a page with the cursor that continues after it (a Relay edge's cursor). */
+export type HandoffPageItem = HandoffSummary & { cursor: string };
+
 export interface HandoffPage {
-  items: HandoffSummary[];
+  items: HandoffPageItem[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }

@@ -24,8 +24,13 @@ export interface AssignmentItem {
   updatedAt: string;
 }
 
+/** An inbox row with its own keyset cursor: pass it as `cursor` to continue after that row. */
+export interface InboxItem extends AssignmentItem {
+  cursor: string;
+}
+
 export interface AssignmentPage {
-  items: AssignmentItem[];
+  items: InboxItem[];
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }
