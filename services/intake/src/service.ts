@@ -6,7 +6,10 @@ import { intakeDataSourceOptions } from './database/data-source';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { GrievanceModule } from './grievance/grievance.module';
 import { AssignmentCreatedHandler } from './grievance/assignment-created.handler';
+import { GrievanceTriagedHandler } from './grievance/grievance-triaged.handler';
+import { HandoffReturnedHandler } from './grievance/handoff-returned.handler';
 import { ClockStartedHandler } from './tracking/clock-started.handler';
+import { HANDLING_FACT_HANDLERS } from './tracking/handling-facts.handlers';
 import { TrackingModule } from './tracking/tracking.module';
 import { DuplicateModule } from './duplicate/duplicate.module';
 import { AttachmentModule, type AttachmentModuleOptions } from './attachment';
@@ -16,7 +19,7 @@ export function intakeFeatures(c: IntakeConfig, open311?: Partial<Open311Options
   return [
     // Public endpoints are rate-limited per client address (controllers opt in with ThrottlerGuard).
     ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: c.requestsPerMinute }]),
-    GrievanceModule.register({ keyRing: c.effectivePiiKeys, blindIndexKey: c.effectiveBlindIndexKey }, { repeatWindowDays: c.repeatWindowDays }),
+    GrievanceModule.register({ keyRing: c.effectivePiiKeys, blindIndexKey: c.effectiveBlindIndexKey }, { repeatWindowDays: c.repeatWindowDays, skipLevelPolicy: c.skipLevelPolicy }),
     TrackingModule,
     DuplicateModule,
     AttachmentModule.register(attachments ?? { root: c.attachmentRoot }),
@@ -27,7 +30,7 @@ export function intakeFeatures(c: IntakeConfig, open311?: Partial<Open311Options
       regionCode: c.open311RegionCode,
       jurisdictionId: c.open311JurisdictionId,
       pii: { keyRing: c.effectivePiiKeys, blindIndexKey: c.effectiveBlindIndexKey },
-      policy: { repeatWindowDays: c.repeatWindowDays },
+      policy: { repeatWindowDays: c.repeatWindowDays, skipLevelPolicy: c.skipLevelPolicy },
       ...open311,
     }),
   ];
@@ -39,7 +42,7 @@ export const intakeService: DataServiceSpec<IntakeConfig> = {
   configClass: IntakeConfig,
   dataSource: (c) => intakeDataSourceOptions(c.databaseUrl),
   features: (c) => intakeFeatures(c),
-  handlers: [AssignmentCreatedHandler, ClockStartedHandler],
+  handlers: [AssignmentCreatedHandler, ClockStartedHandler, HandoffReturnedHandler, GrievanceTriagedHandler, ...HANDLING_FACT_HANDLERS],
   seed: async (c, logger) => {
     const ds = new DataSource(intakeDataSourceOptions(c.databaseUrl));
     await ds.initialize();

@@ -1,8 +1,9 @@
 import { Expose, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { CODE_PATTERN } from '@yikouban/contracts';
 import { DataServiceConfig } from '@yikouban/config';
 import { portField } from '@yikouban/service-kit';
+import { SKIP_LEVEL_POLICIES, type SkipLevelPolicy } from '../skip-level/skip-level';
 
 /** Development-only keys: production refuses to start without real ones (see validation below). */
 export const DEV_PII_KEYS = 'dev1:ZGV2LW9ubHktcGlpLWtleS0zMi1ieXRlcy1sb25nISE=';
@@ -32,6 +33,11 @@ export class IntakeConfig extends DataServiceConfig {
   @Min(1)
   @Max(3650)
   repeatWindowDays = 365;
+
+  /** 越级 (skip-level): `flag` marks it; `redirect` also tells the petitioner to go to the competent level (逐级走访). */
+  @Expose({ name: 'INTAKE_SKIP_LEVEL_POLICY' })
+  @IsIn(SKIP_LEVEL_POLICIES, { message: `INTAKE_SKIP_LEVEL_POLICY must be one of ${SKIP_LEVEL_POLICIES.join(', ')}` })
+  skipLevelPolicy: SkipLevelPolicy = 'flag';
 
   /** Requests per minute per client on the public endpoints (the tracking door allows fewer). */
   @Expose({ name: 'INTAKE_REQUESTS_PER_MINUTE' })

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Channel, GrievanceStatus } from '@yikouban/contracts';
+import type { Channel, GrievanceStatus, ReceivingLevel } from '@yikouban/contracts';
 
 /** Channel-specific reference fields (call id, receipt number, grid worker id…). */
 export type ChannelDetails = Record<string, string | number | boolean | null>;
@@ -32,6 +32,16 @@ export class Grievance {
   @Column({ type: 'double precision', nullable: true }) latitude: number | null;
   @Column({ type: 'double precision', nullable: true }) longitude: number | null;
   @Column({ name: 'address_text', type: 'text', nullable: true }) addressText: string | null;
+  /** 检举控告: the reporter's identity never reaches the handling unit (信访工作条例 第三十条). */
+  @Column({ type: 'boolean', default: false }) accusation: boolean;
+  @Column({ name: 'received_at_level', type: 'text', nullable: true }) receivedAtLevel: ReceivingLevel | null;
+  /** 越级: received above the competent level with no record there first. */
+  @Column({ name: 'skip_level', type: 'boolean', default: false }) skipLevel: boolean;
+  @Column({ name: 'competent_level', type: 'text', nullable: true }) competentLevel: ReceivingLevel | null;
+  @Column({ name: 'competent_region_code', type: 'text', nullable: true }) competentRegionCode: string | null;
+  @Column({ name: 'skip_level_redirected', type: 'boolean', default: false }) skipLevelRedirected: boolean;
+  /** A merged duplicate points at its primary; both records stay. */
+  @Column({ name: 'merged_into', type: 'uuid', nullable: true }) mergedInto: string | null;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,8 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { PetitionerReveal } from '../petitioner/petitioner-reveal.service';
 import { PetitionerVault, PII_KEYS, type PiiKeys } from '../petitioner/petitioner-vault';
+import { GrievanceTriagedHandler } from './grievance-triaged.handler';
 import { AssignmentCreatedHandler } from './assignment-created.handler';
+import { HandoffReturnedHandler } from './handoff-returned.handler';
 import { GrievanceController } from './grievance.controller';
 import { GrievanceQueries } from './grievance.queries';
+import { GrievanceReader } from './grievance-reader.service';
 import { GrievanceService, INTAKE_POLICY, type IntakePolicy } from './grievance.service';
 
 @Module({})
@@ -11,7 +15,7 @@ export class GrievanceModule {
     return {
       module: GrievanceModule,
       controllers: [GrievanceController, GrievanceQueries],
-      providers: [{ provide: PII_KEYS, useValue: keys }, { provide: INTAKE_POLICY, useValue: policy }, GrievanceService, PetitionerVault, AssignmentCreatedHandler],
+      providers: [{ provide: PII_KEYS, useValue: keys }, { provide: INTAKE_POLICY, useValue: policy }, GrievanceService, GrievanceReader, PetitionerVault, PetitionerReveal, AssignmentCreatedHandler, HandoffReturnedHandler, GrievanceTriagedHandler],
     };
   }
 }

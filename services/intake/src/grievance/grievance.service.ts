@@ -1,25 +1,20 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { emergencyTermsIn, GrievanceReceived, type FieldProblem, type GrievanceSummary } from '@yikouban/contracts';
+import { emergencyTermsIn, GrievanceReceived, GrievanceSkipLevelRedirected, type FieldProblem, type GrievanceSummary, type RegisteredGrievance, type SkipLevelView } from '@yikouban/contracts';
 import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
 import { DomainError } from '@yikouban/service-kit';
 import { checkChannelDetails, ORAL_CHANNELS } from '../channel/channel-details';
 import { PetitionerVault } from '../petitioner/petitioner-vault';
-import { judgeRepeat } from '../repeat/repeat-detector';
+import { judgeRepeat, similarMatters } from '../repeat/repeat-detector';
+import { judgeSkipLevel, type SkipLevelPolicy } from '../skip-level/skip-level';
 import { addTimelineEntry } from '../tracking/timeline';
 import { formatTrackingCode, hashSecret, newCitizenSecret } from '../tracking/tracking-code';
 import type { CreateGrievanceDto } from './dto/create-grievance.dto';
 import { Grievance } from './grievance.entity';
+import { receiptInstant } from './received-at';
 
-export interface RegisteredGrievance {
-  id: string;
-  trackingCode: string;
-  /** Shown to the citizen once, with the tracking code; only its hash is kept. */
-  secret: string;
-  status: 'received';
-  receivedAt: string;
-}
+export type { RegisteredGrievance };
 
 /** Collective grievances (群体访): five or more people. */
 const COLLECTIVE_HEADCOUNT = 5;
@@ -28,6 +23,8 @@ export const INTAKE_POLICY = Symbol('INTAKE_POLICY');
 export interface IntakePolicy {
   /** How far back a similar matter from the same person makes a grievance a repeat. */
   repeatWindowDays: number;
+  /** 越级: only flag it, or also tell the petitioner to go to the competent level (逐级走访). */
+  skipLevelPolicy: SkipLevelPolicy;
 }
 
 @Injectable()
@@ -42,11 +39,19 @@ export class GrievanceService {
   /** Stores the grievance, the petitioner and the `received` fact in one transaction. */
   async register(dto: CreateGrievanceDto, now = new Date()): Promise<RegisteredGrievance> {
     await this.checkChannelRules(dto);
+    const receivedAt = receiptInstant(dto.receivedAt, now);
     const secret = newCitizenSecret();
     const saved = await this.db.transaction(async (tx) => {
       const petitioner = dto.petitioner ? await this.vault.store(tx, dto.petitioner, now) : null;
       const since = new Date(now.getTime() - this.policy.repeatWindowDays * 86_400_000);
-      const verdict = judgeRepeat(dto.description, dto.categoryCode ?? null, petitioner ? await this.vault.earlierMatters(tx, petitioner, since) : []);
+      const earlier = petitioner ? await this.vault.earlierMatters(tx, petitioner, since) : [];
+      const verdict = judgeRepeat(dto.description, dto.categoryCode ?? null, earlier);
+      const skip = judgeSkipLevel({
+        regionCode: dto.regionCode,
+        receivedAtLevel: dto.receivedAtLevel ?? null,
+        earlierLevels: similarMatters(dto.description, dto.categoryCode ?? null, earlier).map((m) => m.matter.receivedAtLevel ?? null),
+      });
+      const redirected = skip !== null && this.policy.skipLevelPolicy === 'redirect';
       const [{ seq }] = (await tx.query(`SELECT nextval('tracking_seq')::text AS seq`)) as { seq: string }[];
       const headcount = dto.headcount ?? 1;
       const grievance = tx.create(Grievance, {
@@ -71,11 +76,18 @@ export class GrievanceService {
         leadUnitName: null,
         dueAt: null,
         withdrawnReason: null,
-        receivedAt: now,
+        accusation: dto.accusation ?? false,
+        receivedAtLevel: dto.receivedAtLevel ?? null,
+        skipLevel: skip !== null,
+        competentLevel: skip?.competentLevel ?? null,
+        competentRegionCode: skip?.competentRegionCode ?? null,
+        skipLevelRedirected: redirected,
+        mergedInto: null,
+        receivedAt,
         updatedAt: now,
       });
       await tx.insert(Grievance, grievance);
-      await addTimelineEntry(tx, grievance.id, now, 'received', { channel: grievance.channel });
+      await addTimelineEntry(tx, grievance.id, receivedAt, 'received', { channel: grievance.channel });
       for (const [position, rep] of (dto.representatives ?? []).entries()) {
         const person = await this.vault.store(tx, rep, now);
         await tx.query('INSERT INTO grievance_representative (grievance_id, petitioner_id, position) VALUES ($1, $2, $3)', [grievance.id, person.id, position + 1]);
@@ -91,12 +103,27 @@ export class GrievanceService {
         firstTime: verdict.firstTime,
         ...(verdict.repeatOf ? { repeatOf: verdict.repeatOf } : {}),
         emergencyTerms: emergencyTermsIn(grievance.description),
-        receivedAt: now.toISOString(),
+        ...(skip ? { skipLevel: true } : {}),
+        receivedAt: receivedAt.toISOString(),
       });
+      if (skip && redirected) {
+        // 逐级走访: the petitioner is told where to go; that level hears it is coming.
+        await addTimelineEntry(tx, grievance.id, now, 'redirected_to_competent_level', { competentLevel: skip.competentLevel });
+        await appendToOutbox(tx, GrievanceSkipLevelRedirected, { grievanceId: grievance.id, trackingCode: grievance.trackingCode, regionCode: grievance.regionCode, ...skip, redirectedAt: now.toISOString() });
+      }
       return grievance;
     });
     this.relay?.kick();
-    return { id: saved.id, trackingCode: saved.trackingCode, secret, status: 'received', receivedAt: saved.receivedAt.toISOString() };
+    return {
+      id: saved.id,
+      trackingCode: saved.trackingCode,
+      secret,
+      status: 'received',
+      receivedAt: saved.receivedAt.toISOString(),
+      firstTime: saved.firstTime,
+      repeatOf: saved.repeatOf,
+      skipLevel: skipLevelView(saved),
+    };
   }
 
   /** Rules that depend on the channel: its own reference fields, and a written record of oral petitions. */
@@ -115,6 +142,11 @@ export class GrievanceService {
     if (!g) throw new DomainError('NOT_FOUND', `no grievance with tracking code ${trackingCode}`);
     return toSummary(g);
   }
+}
+
+export function skipLevelView(g: Grievance): SkipLevelView | null {
+  if (!g.skipLevel || !g.receivedAtLevel || !g.competentLevel || !g.competentRegionCode) return null;
+  return { receivedAtLevel: g.receivedAtLevel, competentLevel: g.competentLevel, competentRegionCode: g.competentRegionCode, redirected: g.skipLevelRedirected };
 }
 
 export function toSummary(g: Grievance): GrievanceSummary {

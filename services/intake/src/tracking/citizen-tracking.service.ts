@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { GrievanceWithdrawn } from '@yikouban/contracts';
+import { GrievanceWithdrawn, type CitizenTrackingView } from '@yikouban/contracts';
 import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
 import { DomainError } from '@yikouban/service-kit';
 import { Grievance } from '../grievance/grievance.entity';
@@ -8,15 +8,7 @@ import { addTimelineEntry, readTimeline, type TimelineEntry } from './timeline';
 import { secretMatches } from './tracking-code';
 
 /** What a citizen holding the code and secret may see: public facts only, no identity, no staff. */
-export interface CitizenView {
-  trackingCode: string;
-  status: string;
-  channel: string;
-  receivedAt: string;
-  leadUnitName: string | null;
-  dueAt: string | null;
-  timeline: TimelineEntry[];
-}
+export type CitizenView = CitizenTrackingView & { timeline: TimelineEntry[] };
 
 const NOT_YOURS = 'no grievance matches this tracking code and secret';
 

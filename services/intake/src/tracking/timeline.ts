@@ -1,7 +1,18 @@
 import type { EntityManager } from 'typeorm';
 
 /** The steps a citizen sees. Each carries only public facts: names of units, dates, roads. */
-export type TimelineKind = 'received' | 'assigned' | 'deadline_set' | 'withdrawn';
+export type TimelineKind =
+  | 'received'
+  | 'triaged'
+  | 'assigned'
+  | 'deadline_set'
+  | 'deadline_extended'
+  | 'replied'
+  | 'evaluated'
+  | 'closed'
+  | 'withdrawn'
+  | 'mediation_returned'
+  | 'redirected_to_competent_level';
 
 export interface TimelineEntry {
   at: string;

@@ -1,5 +1,1 @@
-/** User-facing text is Chinese first, English second (STYLE). */
-export interface BilingualMessage {
-  readonly zh: string;
-  readonly en: string;
-}
+export type { BilingualMessage } from '@yikouban/contracts';

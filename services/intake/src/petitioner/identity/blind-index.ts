@@ -2,7 +2,7 @@
 // this ID number / phone" works without decrypting every row. Keyed (HMAC) so that the small
 // space of ID numbers and phones cannot be brute-forced from the index alone.
 import { createHmac } from 'node:crypto';
-import { validatePhone } from './phone';
+import { validatePhone } from '@yikouban/contracts';
 
 export type BlindIndexField = 'id_number' | 'phone';
 

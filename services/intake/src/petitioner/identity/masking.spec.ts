@@ -92,11 +92,12 @@ describe('maskPhone', () => {
 });
 
 describe('maskName', () => {
-  it('keeps the first character only', () => {
-    expect(maskName('张三丰')).toBe('张**');
+  it('keeps the first character, and the last of names of three or more', () => {
+    expect(maskName('高建国')).toBe('高*国');
+    expect(maskName('张三丰')).toBe('张*丰');
     expect(maskName('李四')).toBe('李*');
-    expect(maskName('欧阳娜娜')).toBe('欧***');
-    expect(maskName('买买提·艾力')).toBe('买*****');
+    expect(maskName('欧阳娜娜')).toBe('欧**娜');
+    expect(maskName('买买提·艾力')).toBe('买****力');
   });
 
   it('stars a one-character name entirely and leaves the empty name empty', () => {
@@ -105,13 +106,13 @@ describe('maskName', () => {
   });
 
   it('counts characters outside the BMP as one', () => {
-    expect(maskName('𠀀𠀁𠀂')).toBe('𠀀**');
+    expect(maskName('𠀀𠀁𠀂')).toBe('𠀀*𠀂');
   });
 
-  it('never reveals more than the first character and preserves length', () => {
+  it('never reveals more than the first character (and the last of three or more) and preserves length', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 20, unit: 'grapheme' }), (input) => {
-        expectOnlyKept(maskName(input), input, (i, n) => n >= 2 && i === 0);
+        expectOnlyKept(maskName(input), input, (i, n) => (n >= 2 && i === 0) || (n >= 3 && i === n - 1));
       }),
     );
   });

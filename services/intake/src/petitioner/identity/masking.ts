@@ -1,7 +1,7 @@
 // Masks for showing PII to roles that do not need it in full (DESIGN: "masked in every view").
 // All functions are total: they never throw, and lengths are counted in Unicode code points.
 // When the input does not have the expected shape, nothing is revealed: every character is starred.
-import { validatePhone } from './phone';
+import { validatePhone } from '@yikouban/contracts';
 
 const STAR = '*';
 
@@ -28,13 +28,14 @@ export function maskPhone(phone: string): string {
 }
 
 /**
- * `张三丰` → `张**`, `李四` → `李*`: the first character (usually the surname) is kept.
- * A one-character name comes back as `*`: showing it would show the whole name.
+ * `高建国` → `高*国`, `李四` → `李*`, `欧阳娜娜` → `欧**娜`: the first character (usually the
+ * surname) and, in names of three or more, the last are kept — enough for staff to tell two
+ * petitioners apart, too little to identify one. A one-character name comes back as `*`.
  */
 export function maskName(name: string): string {
   const chars = Array.from(name);
   if (chars.length < 2) return stars(chars.length);
-  return keepEnds(chars, 1, 0);
+  return keepEnds(chars, 1, chars.length >= 3 ? 1 : 0);
 }
 
 function keepEnds(chars: readonly string[], head: number, tail: number): string {
