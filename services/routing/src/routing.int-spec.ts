@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { AssignmentCreated, GrievanceReceived, GrievanceTriaged, RoutingListAssignments, RoutingListCategories, type EventEnvelope, type GrievanceReceivedV1 } from '@yikouban/contracts';
+import { AssignmentCreated, GrievanceReceived, GrievanceTriaged, RoutingListAssignments, RoutingListAssignmentsByGrievanceIds, RoutingListCategories, type EventEnvelope, type GrievanceReceivedV1 } from '@yikouban/contracts';
 import { Namespace, RpcClient } from '@yikouban/messaging';
 import { JsonLogger } from '@yikouban/observability';
 import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
@@ -68,6 +68,19 @@ describe('routing service: triage and assignment from real events', () => {
     expect(created).toHaveLength(2);
     const viaNats = await rpc.request(RoutingListAssignments, { grievanceId: e.data.grievanceId });
     expect(viaNats.map((a) => a.orgName)).toEqual(['县人力资源和社会保障局', '县住房和城乡建设局']);
+  });
+
+  it("answers many grievances' assignments in one request, each grievance's lead first, and refuses a bad batch", async () => {
+    const [a, b] = [received(), received({ categoryCode: 'neighbour_dispute', regionCode: '330621103202001', headcount: 1, collective: false })];
+    for (const e of [a, b]) await probe.publish(ns.subject(GrievanceReceived.subject), e, e.id);
+    await waitFor('assignments of both', async () => ((await assignmentsOf(a.data.grievanceId)).length >= 2 && (await assignmentsOf(b.data.grievanceId)).length >= 1 ? true : undefined));
+    const all = await rpc.request(RoutingListAssignmentsByGrievanceIds, { grievanceIds: [a.data.grievanceId, b.data.grievanceId, randomUUID()] });
+    const of = (id: string) => all.filter((x) => x.grievanceId === id);
+    for (const id of [a.data.grievanceId, b.data.grievanceId]) expect(of(id)).toEqual(await rpc.request(RoutingListAssignments, { grievanceId: id }));
+    expect(of(a.data.grievanceId)[0]).toMatchObject({ role: 'lead', orgName: '县人力资源和社会保障局' });
+    expect(of(b.data.grievanceId)[0]).toMatchObject({ role: 'lead', orgName: '石桥镇人民政府' });
+    expect(all).toHaveLength(of(a.data.grievanceId).length + of(b.data.grievanceId).length);
+    await expect(rpc.request(RoutingListAssignmentsByGrievanceIds, { grievanceIds: [] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('routes a neighbour dispute in a grid to its town government (属地管理)', async () => {

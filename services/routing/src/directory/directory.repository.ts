@@ -39,8 +39,13 @@ export class DirectoryRepository {
   }
 
   /** The rules of the newest version: older versions stay for the record of past decisions. */
-  async activeRules(): Promise<RoutingRule[]> {
-    const rows: RuleRow[] = await this.db.query('SELECT * FROM routing_rule WHERE version = (SELECT max(version) FROM routing_rule)');
+  activeRules(): Promise<RoutingRule[]> {
+    return this.rulesOf(null);
+  }
+
+  /** The rules of one version (null: the newest), in id order. */
+  async rulesOf(version: number | null, db: Pick<DataSource, 'query'> = this.db): Promise<RoutingRule[]> {
+    const rows: RuleRow[] = await db.query('SELECT * FROM routing_rule WHERE version = COALESCE($1::int, (SELECT max(version) FROM routing_rule)) ORDER BY id', [version]);
     return rows.map((r) => ({
       id: r.id,
       version: r.version,

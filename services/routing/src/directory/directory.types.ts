@@ -1,6 +1,8 @@
-/** From the top of the tree down: a region's parent is always at an earlier level. */
-export const REGION_LEVELS = ['city', 'county', 'town', 'village', 'grid'] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
+import { ORGANISATION_KINDS, REGION_LEVELS, type OrganisationKindName, type RegionLevelName } from '@yikouban/contracts';
+
+/** From the top of the tree down (the contract's list, shared with the gateway's administration). */
+export { REGION_LEVELS, ORGANISATION_KINDS };
+export type RegionLevel = RegionLevelName;
 
 export interface RegionSeed {
   code: string;
@@ -9,21 +11,7 @@ export interface RegionSeed {
   parentCode: string | null;
 }
 
-export const ORGANISATION_KINDS = [
-  'petition_bureau',
-  'command_centre',
-  'department',
-  'town_government',
-  'village_committee',
-  'court',
-  'procuratorate',
-  'police_station',
-  'mediation_committee',
-  'lawyer_mediation_room',
-  'joint_conference',
-  'discipline_commission',
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export type OrganisationKind = OrganisationKindName;
 
 /**
  * County departments by duty (分管职责): the classification list names these types, never

@@ -1,5 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { JsonLogger } from '@yikouban/observability';
+import { seedClassificationList } from '../administration/classification-administration';
+import { publications } from '../administration/publication-store';
 import { DEFAULT_CLASSIFICATION_LIST, DEFAULT_CLASSIFICATION_VERSION } from '../classification/default-classification-list';
 import { DEMO_ORGANISATIONS, DEMO_REGIONS } from '../directory/demo-county';
 import { buildDefaultRoutingRules } from '../rules/rule-engine';
@@ -30,13 +32,8 @@ export async function seedDemoCounty(options: DataSourceOptions, logger: JsonLog
           [o.code, o.name, o.nameEn, o.kind, o.regionCode, o.departmentType ?? null],
         );
       }
-      for (const c of DEFAULT_CLASSIFICATION_LIST) {
-        await tx.query(
-          `INSERT INTO category (code, list_version, name, name_en, definition) VALUES ($1,$2,$3,$4,$5)
-           ON CONFLICT (code) DO UPDATE SET list_version = EXCLUDED.list_version, name = EXCLUDED.name, name_en = EXCLUDED.name_en, definition = EXCLUDED.definition`,
-          [c.code, DEFAULT_CLASSIFICATION_VERSION, c.name, c.nameEn, JSON.stringify(c)],
-        );
-      }
+      // Versioned: left alone once an administrator has published a newer list.
+      await seedClassificationList(tx, DEFAULT_CLASSIFICATION_LIST, DEFAULT_CLASSIFICATION_VERSION);
       const rules = buildDefaultRoutingRules(DEFAULT_CLASSIFICATION_LIST, DEMO_REGIONS, DEMO_ORGANISATIONS, 1);
       for (const r of rules) {
         await tx.query(
@@ -45,6 +42,7 @@ export async function seedDemoCounty(options: DataSourceOptions, logger: JsonLog
           [r.id, r.version, r.categoryCode, r.regionCode, r.minHeadcount ?? null, r.minAmountYuan ?? null, r.collectiveOnly ?? false, r.leadOrgCode, r.coOrgCodes, r.priority],
         );
       }
+      await publications.recordSeeded(tx, 'routing_rule_set', 1);
       logger.event('info', 'demo county seeded', { regions: DEMO_REGIONS.length, organisations: DEMO_ORGANISATIONS.length, categories: DEFAULT_CLASSIFICATION_LIST.length, rules: rules.length }, 'Seed');
     });
   } finally {

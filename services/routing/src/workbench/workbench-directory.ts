@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RoutingActor } from '@yikouban/contracts';
+import type { WorkingCalendar } from '@yikouban/calendar';
 import { DirectoryCache } from '../directory/directory-cache';
 import type { OrganisationSeed } from '../directory/directory.types';
 import type { Actor } from './domain/assignment-machine';
-import { RETURN_CALENDAR, returnDeadline, type IsWorkday } from './domain/return-window';
+import { RETURN_CALENDAR, returnDeadline } from './domain/return-window';
 import { refusal } from './workbench-errors';
 
 /** Organisations that route and re-route cases: the command centre and the petition bureau. */
@@ -14,7 +15,7 @@ const OVERSIGHT_KINDS: readonly string[] = ['command_centre', 'petition_bureau']
 export class WorkbenchDirectory {
   constructor(
     private readonly directory: DirectoryCache,
-    @Inject(RETURN_CALENDAR) private readonly isWorkday: IsWorkday,
+    @Inject(RETURN_CALENDAR) private readonly calendar: WorkingCalendar,
   ) {}
 
   async actor(by: RoutingActor): Promise<Actor> {
@@ -30,7 +31,7 @@ export class WorkbenchDirectory {
 
   /** 第二十三条: the window a new assignment may be returned in. */
   returnDeadline(assignedAt: Date): Date {
-    return returnDeadline(assignedAt, this.isWorkday);
+    return returnDeadline(assignedAt, this.calendar);
   }
 
   snapshot() {

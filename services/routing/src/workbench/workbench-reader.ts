@@ -38,7 +38,7 @@ export class WorkbenchReader {
     );
     const shown = rows.slice(0, limit);
     const last = shown.at(-1);
-    return { items: shown.map(toItem), nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null };
+    return { items: shown.map((r) => ({ ...toItem(r), cursor: encodeCursor(r.created_at, r.id) })), nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null };
   }
 
   /** One assignment with its handling record. With a viewer: the unit, its fellow units on the grievance, or an overseer. */

@@ -1,7 +1,9 @@
 import type { Provider } from '@nestjs/common';
+import type { CalendarOverride } from '@yikouban/calendar';
 import { AssignmentStore } from './assignment-store';
 import { CommandCentreService } from './command-centre.service';
-import { RETURN_CALENDAR, workdayCalendar } from './domain/return-window';
+import { CommandCentreQueries, CommandCentreQueue } from './command-centre-queue';
+import { RETURN_CALENDAR, returnCalendar } from './domain/return-window';
 import { GrievanceCommands } from './grievance.commands';
 import { HandoverService } from './handover.service';
 import { JurisdictionDecisionService } from './jurisdiction-decision.service';
@@ -13,18 +15,15 @@ import { WorkbenchQueries } from './workbench.queries';
 import { WorkbenchDirectory } from './workbench-directory';
 import { WorkbenchReader } from './workbench-reader';
 
-/** The jurisdiction's own corrections to the official calendar: days off and make-up working days ('YYYY-MM-DD'). */
-export interface ReturnCalendarOptions {
-  holidays?: readonly string[];
-  workdays?: readonly string[];
-}
+/** The jurisdiction's own corrections to the official calendar: days off and make-up working days. */
+export type ReturnCalendarOptions = readonly CalendarOverride[];
 
-export const WORKBENCH_CONTROLLERS = [WorkbenchCommands, GrievanceCommands, WorkbenchQueries];
+export const WORKBENCH_CONTROLLERS = [WorkbenchCommands, GrievanceCommands, WorkbenchQueries, CommandCentreQueries];
 
 /** The workbench's providers; it shares the directory cache and colour policy of the assignment module. */
-export function workbenchProviders(calendar: ReturnCalendarOptions = {}): Provider[] {
+export function workbenchProviders(calendar: ReturnCalendarOptions = []): Provider[] {
   return [
-    { provide: RETURN_CALENDAR, useValue: workdayCalendar(calendar) },
+    { provide: RETURN_CALENDAR, useValue: returnCalendar(calendar) },
     AssignmentStore,
     WorkbenchDirectory,
     WorkbenchReader,
@@ -32,6 +31,7 @@ export function workbenchProviders(calendar: ReturnCalendarOptions = {}): Provid
     UnitActionsService,
     HandoverService,
     CommandCentreService,
+    CommandCentreQueue,
     JurisdictionDecisionService,
     TriageOverrideService,
   ];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { returnDeadline, workdayCalendar } from './return-window';
+import { returnDeadline, returnCalendar } from './return-window';
 
-const official = workdayCalendar();
+const official = returnCalendar();
 const beijingDay = (d: Date): string => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
 describe('return window (第二十三条: 5 working days)', () => {
@@ -21,7 +21,10 @@ describe('return window (第二十三条: 5 working days)', () => {
   });
 
   it("honours the jurisdiction's own days off and make-up days", () => {
-    const local = workdayCalendar({ holidays: ['2025-11-20'], workdays: ['2025-11-22'] });
+    const local = returnCalendar([
+      { date: '2025-11-20', kind: 'holiday', reason: '县庆 / county day off' },
+      { date: '2025-11-22', kind: 'workday', reason: '补班 / make-up day' },
+    ]);
     // Mon 17 → Tue 18, Wed 19, (Thu 20 off), Fri 21, Sat 22 (make-up), Mon 24
     expect(returnDeadline(new Date('2025-11-17T02:00:00Z'), local).toISOString()).toBe('2025-11-24T16:00:00.000Z');
   });
@@ -33,12 +36,12 @@ describe('return window (第二十三条: 5 working days)', () => {
         expect(end.getUTCHours()).toBe(16);
         expect(end.getUTCMinutes()).toBe(0);
         const lastDay = beijingDay(new Date(end.getTime() - 1));
-        expect(official(lastDay)).toBe(true);
+        expect(official.isWorkday(lastDay)).toBe(true);
         let workdays = 0;
         for (let d = new Date(`${beijingDay(at)}T00:00:00Z`); ; ) {
           d = new Date(d.getTime() + 86_400_000);
           const iso = d.toISOString().slice(0, 10);
-          if (official(iso)) workdays += 1;
+          if (official.isWorkday(iso)) workdays += 1;
           if (iso === lastDay) break;
         }
         expect(workdays).toBe(5);
