@@ -19,8 +19,21 @@ const TOWNS: [suffix: string, name: string, policeName: string, specialities: st
 
 const c = DEMO_COUNTY;
 
+/** Handling units that most often send a petition case to mediation (codes as in routing's directory). */
+const PETITION_UNITS: [type: string, name: string, nameEn: string][] = [
+  ['human_resources', '县人力资源和社会保障局', 'County Human Resources and Social Security Bureau'],
+  ['housing', '县住房和城乡建设局', 'County Housing and Urban-Rural Development Bureau'],
+  ['health', '县卫生健康局', 'County Health Bureau'],
+  ['transport', '县交通运输局', 'County Transport Bureau'],
+  ['market_regulation', '县市场监督管理局', 'County Market Regulation Bureau'],
+  ['natural_resources', '县自然资源和规划局', 'County Natural Resources and Planning Bureau'],
+];
+
 export const DEMO_MEDIATION_ORGANISATIONS: OrganisationSeed[] = [
   { code: 'dept_petition', name: '县信访局', nameEn: 'County Petition Bureau', kind: 'petition_office', regionCode: c, specialities: [] },
+  // Petition work also hands cases over from the command centre and from the units that hold them (访调 from routing).
+  { code: `command_${c}`, name: '县社会治理综合指挥中心', nameEn: 'County Social Governance Command Centre', kind: 'petition_office', regionCode: c, specialities: [] },
+  ...PETITION_UNITS.map(([type, name, nameEn]): OrganisationSeed => ({ code: `dept_${type}`, name, nameEn, kind: 'petition_office', regionCode: c, specialities: [] })),
   { code: `court_${c}`, name: '青川县人民法院', nameEn: "Qingchuan County People's Court", kind: 'court', regionCode: c, specialities: [] },
   { code: `tribunal_${c}103`, name: '青川县人民法院石桥人民法庭', nameEn: "Shiqiao People's Tribunal", kind: 'court', regionCode: `${c}103`, specialities: [] },
   { code: `procuratorate_${c}`, name: '青川县人民检察院', nameEn: "Qingchuan County People's Procuratorate", kind: 'procuratorate', regionCode: c, specialities: [] },

@@ -12,7 +12,7 @@ import {
   type MediationDeadlineStep,
 } from '@yikouban/contracts';
 import { appendToOutbox } from '@yikouban/messaging';
-import { MEDIATION_TIME_LIMITS, naturalDaysEnd, workingDaysEndEstimate, type HandoffDomainEvent, type TimeLimit } from './domain';
+import { MEDIATION_TIME_LIMITS, timeLimitEnd, type HandoffDomainEvent, type TimeLimit } from './domain';
 import type { StoredHandoff } from './handoff.repository';
 
 /** A contract event ready for the outbox. */
@@ -23,8 +23,7 @@ export interface Fact {
 }
 
 function dueAt(startedAt: string, limit: TimeLimit): string {
-  const start = new Date(startedAt);
-  return (limit.unit === 'natural_days' ? naturalDaysEnd(start, limit.amount) : workingDaysEndEstimate(start, limit.amount)).toISOString();
+  return timeLimitEnd(new Date(startedAt), limit).toISOString();
 }
 
 /**

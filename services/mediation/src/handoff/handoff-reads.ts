@@ -95,7 +95,7 @@ export class HandoffReader {
     );
     const shown = rows.slice(0, limit);
     const last = shown.at(-1);
-    return { items: shown.map((r) => toSummary(stored(r))), nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null };
+    return { items: shown.map((r) => ({ ...toSummary(stored(r)), cursor: encodeCursor(r.created_at, r.id) })), nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null };
   }
 }
 

@@ -9,4 +9,3 @@ export { requestHandoff, type HandoffRequest } from './request-handoff';
 export { COMMANDS_BY_STATUS, commandsAllowedIn, rejectionCode, transition } from './handoff-state-machine';
 export { judicialConfirmationApplies } from './handoff-conclusion-steps';
 export { withdrawRequest, type WithdrawRequest } from './withdraw-request';
-export { workingDaysEndEstimate } from './working-days';

@@ -1,3 +1,4 @@
+import { ChineseDaysSource, WorkingCalendar } from '@yikouban/calendar';
 import type { HandoffKind, HandoffRoute, LitigationProcedure, LitigationStage } from './handoff.types';
 
 export type TimeUnit = 'natural_days' | 'working_days';
@@ -125,6 +126,21 @@ export function naturalDaysEnd(start: Date, days: number): Date {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`days must be a non-negative integer, got ${days}`);
   const localMidnight = Math.floor((start.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
   return new Date(localMidnight + (days + 1) * DAY_MS);
+}
+
+/**
+ * The shared working-day calendar: the State Council's holidays and 调休 make-up days. Mediation
+ * keeps no jurisdiction overrides of its own; supervision's clocks apply the administrator's.
+ */
+export const MEDIATION_CALENDAR = new WorkingCalendar(new ChineseDaysSource());
+
+/**
+ * The exclusive end of a time limit that starts at `start`. Working days skip weekends and
+ * holidays and count make-up days; the starting day is not counted and the period ends at 24:00
+ * China time of its last working day (e.g. accept within 3 working days, 第十二条).
+ */
+export function timeLimitEnd(start: Date, limit: Pick<TimeLimit, 'amount' | 'unit'>, calendar: WorkingCalendar = MEDIATION_CALENDAR): Date {
+  return limit.unit === 'natural_days' ? naturalDaysEnd(start, limit.amount) : calendar.addWorkingDays(start, limit.amount);
 }
 
 /** True once `now` is at or after the exclusive end of a period. */
