@@ -1,12 +1,19 @@
 import type { DataServiceSpec } from '@yikouban/service-kit';
+import { AFTERCARE_EVENT_HANDLERS, AftercareModule } from './aftercare/aftercare.module';
+import { BulletinModule } from './bulletin/bulletin.module';
 import { ClockModule, SUPERVISION_EVENT_HANDLERS } from './clock/clock.module';
 import { SupervisionConfig } from './config/supervision.config';
 import { supervisionDataSourceOptions } from './database/data-source';
+import { EarlyWarningModule } from './early-warning/early-warning.module';
+import { INDICATOR_EVENT_HANDLERS, IndicatorsModule } from './indicators/indicators.module';
+import { PublicEvaluationModule } from './public-evaluation/public-evaluation.module';
+import { ReceptionModule } from './reception/reception.module';
+import { OversightModule } from './oversight/oversight.module';
 
 export const supervisionService: DataServiceSpec<SupervisionConfig> = {
   service: 'supervision',
   configClass: SupervisionConfig,
   dataSource: (c) => supervisionDataSourceOptions(c.databaseUrl),
-  features: (c) => [ClockModule.register({ sweepIntervalMs: c.sweepIntervalMs })],
-  handlers: SUPERVISION_EVENT_HANDLERS,
+  features: (c) => [ClockModule.register({ sweepIntervalMs: c.sweepIntervalMs }), AftercareModule, IndicatorsModule, ReceptionModule, PublicEvaluationModule, OversightModule, EarlyWarningModule, BulletinModule.register({ intervalMs: c.bulletinIntervalMs })],
+  handlers: [...SUPERVISION_EVENT_HANDLERS, ...AFTERCARE_EVENT_HANDLERS, ...INDICATOR_EVENT_HANDLERS],
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { AssignmentCreated, ClockStarted, DeadlineBreached, DeadlineSet, DeadlineWarning, GrievanceTriaged, GrievanceWithdrawn, HandoffAccepted, SupervisionListClocks, type AssignmentCreatedV1, type EventEnvelope } from '@yikouban/contracts';
+import { AssignmentCreated, ClockStarted, DeadlineBreached, DeadlineSet, DeadlineWarning, GrievanceTriaged, GrievanceWithdrawn, HandoffAccepted, SupervisionListClocks, SupervisionListClocksByGrievanceIds, type AssignmentCreatedV1, type EventEnvelope } from '@yikouban/contracts';
 import { Namespace, RpcClient } from '@yikouban/messaging';
 import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
 import { ClockSweeper } from './clock/clock-sweeper';
@@ -71,6 +71,18 @@ describe('supervision service: clocks driven by real events', () => {
     expect(started.json<EventEnvelope<{ dueAt: string }>>().data.dueAt).toBe('2027-01-19T16:00:00.000Z');
     const viaNats = await rpc.request(SupervisionListClocks, { grievanceId: event.data.grievanceId });
     expect(viaNats).toEqual([expect.objectContaining({ id: clock.id, dueAt: '2027-01-19T16:00:00.000Z', state: 'running' })]);
+  });
+
+  it("answers many grievances' clocks in one request, and refuses a bad batch", async () => {
+    const [a, b] = [assignmentEvent(), assignmentEvent()];
+    for (const e of [a, b]) await probe.publish(ns.subject(AssignmentCreated.subject), e, e.id);
+    const ids = [a.data.grievanceId, b.data.grievanceId];
+    await waitFor('both clocks', async () => ((await Promise.all(ids.map(clocksOf))).every((rows) => rows.length === 1) ? true : undefined));
+    const clocks = await rpc.request(SupervisionListClocksByGrievanceIds, { grievanceIds: [...ids, randomUUID()] });
+    expect(clocks.map((c) => c.grievanceId).sort()).toEqual([...ids].sort());
+    expect(clocks.every((c) => c.step === 'handling' && c.state === 'running')).toBe(true);
+    await expect(rpc.request(SupervisionListClocksByGrievanceIds, { grievanceIds: [] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(rpc.request(SupervisionListClocksByGrievanceIds, { grievanceIds: ['not-a-uuid'] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('applies a redelivered event once (same event id, new message id)', async () => {

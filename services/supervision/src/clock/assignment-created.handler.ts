@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AssignmentCreated, type AssignmentCreatedV1, type Complexity, type EventEnvelope } from '@yikouban/contracts';
 import type { EventHandler } from '@yikouban/messaging';
+import { tallyLeadAssigned } from '../indicators/case-facts';
 import { startClock } from './clock-writer';
-import { planAssignmentClocks } from './deadline-planner';
+import { handlingStart, planAssignmentClocks } from './deadline-planner';
 
 /** The lead unit's assignment starts the handling clock (and the first-time feedback clock). */
 @Injectable()
@@ -13,12 +14,14 @@ export class AssignmentCreatedHandler implements EventHandler<AssignmentCreatedV
   async handle(event: EventEnvelope<AssignmentCreatedV1>, tx: EntityManager): Promise<void> {
     const a = event.data;
     if (a.role !== 'lead') return;
+    await tallyLeadAssigned(tx, a);
     const [p] = (await tx.query('SELECT region_code, first_time, complexity, statutory_path FROM grievance_profile WHERE grievance_id = $1', [a.grievanceId])) as {
       region_code: string | null; first_time: boolean | null; complexity: Complexity | null; statutory_path: string | null;
     }[];
     // Facts from intake may still be on their way: the assignment's own region is always known.
     const profile = { regionCode: p?.region_code ?? a.regionCode, firstTime: p?.first_time ?? null, complexity: p?.complexity ?? null, statutoryPath: p?.statutory_path ?? null };
-    const startedAt = new Date(a.createdAt);
+    const [received] = (await tx.query('SELECT received_at FROM supervised_case WHERE grievance_id = $1', [a.grievanceId])) as { received_at: Date | null }[];
+    const startedAt = handlingStart(new Date(a.createdAt), received?.received_at ?? null, profile.regionCode);
     for (const planned of planAssignmentClocks(profile, startedAt)) {
       await startClock(tx, { grievanceId: a.grievanceId, subjectId: a.assignmentId, startedAt, cause: `${AssignmentCreated.subject} ${event.id}`, ...planned });
     }

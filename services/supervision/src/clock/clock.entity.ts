@@ -4,7 +4,7 @@ export type ClockState = 'running' | 'paused' | 'stopped' | 'breached';
 
 export interface ClockChange {
   at: string;
-  change: 'started' | 'paused' | 'resumed' | 'extended' | 'stopped' | 'breached';
+  change: 'started' | 'replanned' | 'paused' | 'resumed' | 'extended' | 'stopped' | 'breached';
   cause: string;
 }
 

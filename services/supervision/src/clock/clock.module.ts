@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AssignmentClosedHandler } from './assignment-closed.handler';
 import { AssignmentCreatedHandler } from './assignment-created.handler';
 import { ClockQueries } from './clock.queries';
 import { ClockSweeper, SWEEP_INTERVAL_MS } from './clock-sweeper';
+import { DeadlineExtensionCommands } from './deadline-extension.commands';
+import { DeadlineExtensions } from './deadline-extension.service';
 import { GrievanceWithdrawnHandler } from './grievance-withdrawn.handler';
 import { HandoffAcceptedHandler, HandoffConcludedHandler, HandoffDeclinedHandler, HandoffReturnedHandler, MediationDeadlineSetHandler } from './mediation-clock.handlers';
 import { ProfileFromReceivedHandler, ProfileFromTriagedHandler } from './profile.handlers';
@@ -16,6 +19,7 @@ export const SUPERVISION_EVENT_HANDLERS = [
   HandoffDeclinedHandler,
   HandoffConcludedHandler,
   HandoffReturnedHandler,
+  AssignmentClosedHandler,
 ];
 
 @Module({})
@@ -23,8 +27,8 @@ export class ClockModule {
   static register(options: { sweepIntervalMs: number }): DynamicModule {
     return {
       module: ClockModule,
-      controllers: [ClockQueries],
-      providers: [{ provide: SWEEP_INTERVAL_MS, useValue: options.sweepIntervalMs }, ClockSweeper, ...SUPERVISION_EVENT_HANDLERS],
+      controllers: [ClockQueries, DeadlineExtensionCommands],
+      providers: [{ provide: SWEEP_INTERVAL_MS, useValue: options.sweepIntervalMs }, ClockSweeper, DeadlineExtensions, ...SUPERVISION_EVENT_HANDLERS],
       exports: [ClockSweeper],
     };
   }

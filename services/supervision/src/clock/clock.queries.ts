@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DataSource } from 'typeorm';
-import { SupervisionListClocks, type ClockSummary } from '@yikouban/contracts';
+import { DataSource, In } from 'typeorm';
+import { SupervisionListClocks, SupervisionListClocksByGrievanceIds, type ClockSummary } from '@yikouban/contracts';
 import { validQuery } from '@yikouban/messaging';
 import { Clock } from './clock.entity';
 
@@ -13,14 +13,27 @@ export class ClockQueries {
   async list(@Payload() data: unknown): Promise<ClockSummary[]> {
     const { grievanceId } = await validQuery(SupervisionListClocks, data);
     const rows = await this.db.getRepository(Clock).find({ where: { grievanceId }, order: { startedAt: 'ASC' } });
-    return rows.map((c) => ({
-      id: c.id,
-      grievanceId,
-      step: c.step,
-      policyCode: c.policyCode,
-      state: c.state,
-      startedAt: c.startedAt.toISOString(),
-      dueAt: c.dueAt.toISOString(),
-    }));
+    return rows.map((c) => toSummary(c, grievanceId));
   }
+
+  /** Many grievances' clocks in one query: the gateway's DataLoader asks for a whole page at once. */
+  @MessagePattern(SupervisionListClocksByGrievanceIds.subject)
+  async listByGrievanceIds(@Payload() data: unknown): Promise<ClockSummary[]> {
+    const { grievanceIds } = await validQuery(SupervisionListClocksByGrievanceIds, data);
+    const rows = await this.db.getRepository(Clock).find({ where: { grievanceId: In(grievanceIds) }, order: { grievanceId: 'ASC', startedAt: 'ASC' } });
+    // Every row matched one of the ids, so its grievanceId is set.
+    return rows.map((c) => toSummary(c, c.grievanceId as string));
+  }
+}
+
+function toSummary(c: Clock, grievanceId: string): ClockSummary {
+  return {
+    id: c.id,
+    grievanceId,
+    step: c.step,
+    policyCode: c.policyCode,
+    state: c.state,
+    startedAt: c.startedAt.toISOString(),
+    dueAt: c.dueAt.toISOString(),
+  };
 }

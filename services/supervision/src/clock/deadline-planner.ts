@@ -1,5 +1,6 @@
-import { ChineseDaysSource, WorkingCalendar } from '../calendar';
-import { LOCAL_POLICIES, resolveDeadline, STATUTORY_POLICIES, trySelectPolicy, type DeadlinePolicy } from '../deadline-policy';
+import { ChineseDaysSource, WorkingCalendar } from '@yikouban/calendar';
+import { activeRules, jurisdictionChain } from '../administration/active-rules';
+import { resolveDeadline, trySelectPolicy, type DeadlinePolicy } from '../deadline-policy';
 import type { Complexity } from '@yikouban/contracts';
 
 export interface GrievanceProfile {
@@ -16,32 +17,57 @@ export interface PlannedClock {
   warnShares: number[];
 }
 
-const POLICIES: readonly DeadlinePolicy[] = [...STATUTORY_POLICIES, ...LOCAL_POLICIES];
-const calendar = new WorkingCalendar(new ChineseDaysSource());
+/**
+ * The national working calendar (holidays and 调休 included), for arithmetic that does not know the
+ * matter's jurisdiction; planning uses the jurisdiction's own (activeRules.calendarFor).
+ */
+export const calendar = new WorkingCalendar(new ChineseDaysSource());
 
-/** A region code's jurisdiction chain, nearest first: grid, village, town, county, city, province. */
-export function jurisdictionChain(regionCode: string | null): string[] {
-  if (!regionCode) return [];
-  return [15, 12, 9, 6, 4, 2].filter((n) => regionCode.length >= n).map((n) => regionCode.slice(0, n));
+export { jurisdictionChain };
+
+/**
+ * The policy a clock runs on, as it stood when the clock started (pass its start); undefined for
+ * clocks whose limits came from elsewhere (mediation).
+ */
+export function policyOf(code: string, startedAt?: Date): DeadlinePolicy | undefined {
+  return activeRules.policyOf(code, startedAt);
+}
+
+/** 登记并转送、交办 within 15 days of receipt (第二十二条). */
+const REGISTRATION_DAYS = 15;
+
+/**
+ * When the lead unit's clocks start: at the assignment, but never later than the receipt plus the
+ * 15 days registration and transfer may take — a letter registered late (or a paper record
+ * backfilled) does not give the unit its handling time again.
+ */
+export function handlingStart(assignedAt: Date, receivedAt: Date | null, regionCode: string | null = null): Date {
+  if (!receivedAt) return assignedAt;
+  const latest = activeRules.calendarFor(regionCode).addNaturalDaysStatutory(receivedAt, REGISTRATION_DAYS);
+  return latest.getTime() < assignedAt.getTime() ? latest : assignedAt;
 }
 
 /**
  * The clocks a lead assignment starts: handling, on the strictest binding policy (a county may
  * only tighten the statutory 60 days), and for first-time grievances the local feedback window.
+ * Counted on the jurisdiction's calendar (its override days) with the policies in force at the
+ * start, so a policy saved later never moves a clock already running.
  */
 export function planAssignmentClocks(profile: GrievanceProfile, startedAt: Date): PlannedClock[] {
+  const policies = activeRules.policiesAt(startedAt);
+  const cal = activeRules.calendarFor(profile.regionCode);
   const base = {
     jurisdiction: jurisdictionChain(profile.regionCode),
     ...(profile.complexity ? { complexity: profile.complexity } : {}),
     ...(profile.statutoryPath === 'consultation' ? { kind: 'consultation' } : {}),
     ...(profile.firstTime !== null ? { firstTime: profile.firstTime } : {}),
   };
-  const handling = resolveDeadline(POLICIES, { ...base, appliesTo: 'handling' }, startedAt, calendar);
+  const handling = resolveDeadline(policies, { ...base, appliesTo: 'handling' }, startedAt, cal);
   const clocks: PlannedClock[] = [{ step: 'handling', policyCode: handling.governing.code, dueAt: handling.dueAt, warnShares: shares(handling.governing) }];
   if (profile.firstTime) {
-    const feedback = trySelectPolicy(POLICIES, { ...base, appliesTo: 'feedback', firstTime: true });
+    const feedback = trySelectPolicy(policies, { ...base, appliesTo: 'feedback', firstTime: true });
     if (feedback) {
-      const r = resolveDeadline(POLICIES, { ...base, appliesTo: 'feedback', firstTime: true }, startedAt, calendar);
+      const r = resolveDeadline(policies, { ...base, appliesTo: 'feedback', firstTime: true }, startedAt, cal);
       clocks.push({ step: 'feedback', policyCode: r.governing.code, dueAt: r.dueAt, warnShares: shares(r.governing) });
     }
   }

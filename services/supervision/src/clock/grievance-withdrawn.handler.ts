@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { GrievanceWithdrawn, type EventEnvelope, type GrievanceWithdrawnV1 } from '@yikouban/contracts';
 import type { EventHandler } from '@yikouban/messaging';
+import { tallyWithdrawn } from '../indicators/case-facts';
 import { stopClocks } from './clock-writer';
 
 /** A withdrawn grievance needs no more reminders: every open clock stops, with the cause recorded. */
@@ -11,5 +12,6 @@ export class GrievanceWithdrawnHandler implements EventHandler<GrievanceWithdraw
 
   async handle(event: EventEnvelope<GrievanceWithdrawnV1>, tx: EntityManager): Promise<void> {
     await stopClocks(tx, { grievanceId: event.data.grievanceId }, new Date(event.data.withdrawnAt), `${GrievanceWithdrawn.subject} ${event.id}`);
+    await tallyWithdrawn(tx, event.data);
   }
 }

@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DeadlineSet, HandoffAccepted, HandoffConcluded, HandoffDeclined, HandoffReturned, type DeadlineSetV1, type EventEnvelope } from '@yikouban/contracts';
+import {
+  DeadlineSet,
+  HandoffAccepted,
+  HandoffConcluded,
+  HandoffDeclined,
+  HandoffReturned,
+  type DeadlineSetV1,
+  type EventEnvelope,
+  type HandoffAcceptedV1,
+  type HandoffReturnedV1,
+} from '@yikouban/contracts';
 import type { EventHandler } from '@yikouban/messaging';
-import { ChineseDaysSource, WorkingCalendar } from '../calendar';
+import { ChineseDaysSource, WorkingCalendar } from '@yikouban/calendar';
+import { pauseClocks, resumeClocks } from './clock-pause';
 import { startClock, stopClocks } from './clock-writer';
 
 const calendar = new WorkingCalendar(new ChineseDaysSource());
@@ -33,7 +44,7 @@ export class MediationDeadlineSetHandler implements EventHandler<DeadlineSetV1> 
 
 type HandoffFact = { handoffId: string; at: string };
 
-function stopper(contract: typeof HandoffAccepted | typeof HandoffDeclined | typeof HandoffConcluded | typeof HandoffReturned, steps: string[] | undefined) {
+function stopper(contract: typeof HandoffDeclined | typeof HandoffConcluded, steps: string[] | undefined) {
   @Injectable()
   class StopHandoffClocks implements EventHandler<HandoffFact> {
     readonly contract = contract as unknown as EventHandler<HandoffFact>['contract'];
@@ -45,7 +56,39 @@ function stopper(contract: typeof HandoffAccepted | typeof HandoffDeclined | typ
 }
 
 /** A step's clock stops when the handoff leaves it. */
-export const HandoffAcceptedHandler = stopper(HandoffAccepted, ['mediation_handoff_acceptance']);
 export const HandoffDeclinedHandler = stopper(HandoffDeclined, undefined);
 export const HandoffConcludedHandler = stopper(HandoffConcluded, ['mediation_handoff_acceptance', 'mediation_mediator_appointment', 'mediation_mediation']);
-export const HandoffReturnedHandler = stopper(HandoffReturned, undefined);
+
+/** A petition handed to 访调 and accepted there. */
+const isPetitionMediation = (d: { kind: string; grievanceId?: string }): d is { kind: 'petition_mediation'; grievanceId: string } => d.kind === 'petition_mediation' && !!d.grievanceId;
+
+/**
+ * The receiving organisation took the case: its acceptance clock stops, and a petition's handling
+ * clock pauses while the mediation service's own clocks run (诉调/访调 time is not the unit's time).
+ */
+@Injectable()
+export class HandoffAcceptedHandler implements EventHandler<HandoffAcceptedV1> {
+  readonly contract = HandoffAccepted;
+  async handle(e: EventEnvelope<HandoffAcceptedV1>, tx: EntityManager): Promise<void> {
+    const at = new Date(e.data.at);
+    const cause = `${HandoffAccepted.subject} ${e.id}`;
+    await stopClocks(tx, { subjectId: e.data.handoffId, steps: ['mediation_handoff_acceptance'] }, at, cause);
+    if (isPetitionMediation(e.data)) await pauseClocks(tx, e.data.grievanceId, at, `petition in mediation: ${cause}`);
+  }
+}
+
+/**
+ * The outcome went back to the source: the handoff's clocks stop. When 访调 failed the petition goes
+ * on, so its handling clock resumes with the paused time given back; after an agreement it stays
+ * paused until routing closes the matter (assignment closed stops it).
+ */
+@Injectable()
+export class HandoffReturnedHandler implements EventHandler<HandoffReturnedV1> {
+  readonly contract = HandoffReturned;
+  async handle(e: EventEnvelope<HandoffReturnedV1>, tx: EntityManager): Promise<void> {
+    const at = new Date(e.data.at);
+    const cause = `${HandoffReturned.subject} ${e.id}`;
+    await stopClocks(tx, { subjectId: e.data.handoffId }, at, cause);
+    if (e.data.outcome === 'failure' && isPetitionMediation(e.data)) await resumeClocks(tx, e.data.grievanceId, at, `mediation failed: ${cause}`);
+  }
+}

@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { GrievanceReceived, GrievanceTriaged, type EventEnvelope, type GrievanceReceivedV1, type GrievanceTriagedV1 } from '@yikouban/contracts';
 import type { EventHandler } from '@yikouban/messaging';
+import { watchForSpike } from '../early-warning/spike-watch';
+import { tallyReceived, tallyTriaged } from '../indicators/case-facts';
+import { noteRepeat } from '../oversight/backlog-rules';
+import { replanHandling } from './replan-handling';
 
 /** Keeps what deadline policies depend on: where the matter is and whether it is first-time. */
 @Injectable()
@@ -13,6 +17,9 @@ export class ProfileFromReceivedHandler implements EventHandler<GrievanceReceive
        ON CONFLICT (grievance_id) DO UPDATE SET region_code = EXCLUDED.region_code, first_time = EXCLUDED.first_time, updated_at = now()`,
       [e.data.grievanceId, e.data.regionCode, e.data.firstTime ?? null],
     );
+    await tallyReceived(tx, e.data);
+    await noteRepeat(tx, e.data);
+    await watchForSpike(tx, e.data);
   }
 }
 
@@ -26,5 +33,7 @@ export class ProfileFromTriagedHandler implements EventHandler<GrievanceTriagedV
        ON CONFLICT (grievance_id) DO UPDATE SET complexity = EXCLUDED.complexity, statutory_path = EXCLUDED.statutory_path, updated_at = now()`,
       [e.data.grievanceId, e.data.complexity, e.data.statutoryPath],
     );
+    await tallyTriaged(tx, e.data);
+    await replanHandling(tx, e.data.grievanceId, new Date(e.occurredAt), `${GrievanceTriaged.subject} ${e.id}`);
   }
 }

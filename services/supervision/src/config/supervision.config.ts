@@ -13,4 +13,11 @@ export class SupervisionConfig extends DataServiceConfig {
   @IsInt()
   @Min(0)
   sweepIntervalMs = 1000;
+
+  /** How often bulletins that have come due are looked for (ms); 0 turns the schedule off (tests generate by hand). */
+  @Expose({ name: 'SUPERVISION_BULLETIN_MS' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  bulletinIntervalMs = 60_000;
 }

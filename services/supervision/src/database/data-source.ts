@@ -4,6 +4,14 @@ import { Clock } from '../clock/clock.entity';
 import { CreateClocks1732300000400 } from './migrations/1732300000400-CreateClocks';
 import { ClockAlarms1732300000410 } from './migrations/1732300000410-ClockAlarms';
 import { GrievanceProfiles1732300000420 } from './migrations/1732300000420-GrievanceProfiles';
+import { Aftercare1732300000450 } from './migrations/1732300000450-Aftercare';
+import { Indicators1732300000460 } from './migrations/1732300000460-Indicators';
+import { Oversight1732300000490 } from './migrations/1732300000490-Oversight';
+import { EarlyWarnings1732300000500 } from './migrations/1732300000500-EarlyWarnings';
+import { Bulletins1732300000510 } from './migrations/1732300000510-Bulletins';
+import { LeaderReception1732300000520 } from './migrations/1732300000520-LeaderReception';
+import { PublicEvaluation1732300000530 } from './migrations/1732300000530-PublicEvaluation';
+import { DeadlineExtensions1732300000540 } from './migrations/1732300000540-DeadlineExtensions';
 
 export const SUPERVISION_SCHEMA = 'supervision';
 
@@ -12,6 +20,6 @@ export function supervisionDataSourceOptions(url: string) {
     url,
     schema: SUPERVISION_SCHEMA,
     entities: [Clock],
-    migrations: [MessagingTables1732300000000, CreateClocks1732300000400, ClockAlarms1732300000410, GrievanceProfiles1732300000420],
+    migrations: [MessagingTables1732300000000, CreateClocks1732300000400, ClockAlarms1732300000410, GrievanceProfiles1732300000420, Aftercare1732300000450, Indicators1732300000460, Oversight1732300000490, EarlyWarnings1732300000500, Bulletins1732300000510, LeaderReception1732300000520, PublicEvaluation1732300000530, DeadlineExtensions1732300000540],
   });
 }

@@ -1,4 +1,4 @@
-import { ChineseDaysSource, WorkingCalendar } from '../calendar';
+import { ChineseDaysSource, WorkingCalendar } from '@yikouban/calendar';
 import { extendDeadline, computeDeadline, resolveDeadline } from './compute-deadline';
 import { DEMO_JURISDICTION, LOCAL_POLICIES } from './local-policies';
 import { selectPolicy } from './select-policy';

@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../calendar';
+import type { WorkingCalendar } from '@yikouban/calendar';
 import { DeadlinePolicyError } from './deadline-policy.errors';
 import type { DeadlinePolicy, DeadlineUnit, PolicyCriteria } from './deadline-policy.types';
 import { bindingPolicies, requirePolicy, selectedOf } from './select-policy';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ChineseDaysSource, WorkingCalendar } from '../calendar';
+import { ChineseDaysSource, WorkingCalendar } from '@yikouban/calendar';
 import { computeDeadline, resolveDeadline } from './compute-deadline';
 import { DEFAULT_WARN_AT, DEADLINE_STEPS, DEADLINE_UNITS, type Complexity, type DeadlinePolicy, type PolicyCriteria } from './deadline-policy.types';
 import { DEMO_JURISDICTION, LOCAL_POLICIES } from './local-policies';

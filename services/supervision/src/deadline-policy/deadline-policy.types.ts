@@ -18,6 +18,7 @@ export const DEADLINE_STEPS = [
   'preliminary_plan', // 拿出初步处置方案
   'mediation', // 调解期限
   'judicial_confirmation_request', // 申请司法确认
+  'return_visit', // 答复后回访
 ] as const;
 export type DeadlineStep = (typeof DEADLINE_STEPS)[number];
 

@@ -97,6 +97,15 @@ export function demoCountyPolicies(jurisdiction: string = DEMO_JURISDICTION): De
       when: { complexity: ['complex', 'difficult'] },
       source: HOTLINE_STANDARD,
     }),
+    local(jurisdiction, {
+      code: 'return_visit_3wd',
+      name: '答复后3个工作日内回访',
+      nameEn: 'Return visit within 3 working days of the answer',
+      appliesTo: 'return_visit',
+      unit: 'working_days',
+      amount: 3,
+      source: `${DEMO}，参照《北京市接诉即办工作条例》第二十三条（办理期限届满后回访）`,
+    }),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { ChineseDaysSource, WorkingCalendar } from '../calendar';
+import { ChineseDaysSource, WorkingCalendar } from '@yikouban/calendar';
 import { computeDeadline } from './compute-deadline';
 import { LOCAL_POLICIES } from './local-policies';
 import { STATUTORY_POLICIES } from './statutory-policies';

@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../calendar';
+import type { WorkingCalendar } from '@yikouban/calendar';
 import type { DeadlinePolicy } from './deadline-policy.types';
 
 const HOUR_MS = 3_600_000;

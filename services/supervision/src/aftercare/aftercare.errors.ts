@@ -1,0 +1,39 @@
+import type { RpcErrorCode } from '@yikouban/messaging';
+import { DomainError } from '@yikouban/service-kit';
+
+/** Why a command after the reply was refused; each maps to one RPC code. */
+export const AFTERCARE_REFUSALS = {
+  /** Nothing to evaluate, close or review before the unit's reply. */
+  not_replied: 'NOT_FOUND',
+  already_evaluated: 'CONFLICT',
+  not_evaluable: 'CONFLICT',
+  rework_needs_not_satisfied: 'CONFLICT',
+  already_closed: 'CONFLICT',
+  not_closable: 'CONFLICT',
+  /** Closing without an evaluation of the current answer needs a note saying why. */
+  note_required: 'BAD_REQUEST',
+  review_pending: 'CONFLICT',
+  rework_pending: 'CONFLICT',
+  wrong_level: 'CONFLICT',
+  /** 第三十五条 / 第三十六条: outside the 30-day window. */
+  window_closed: 'CONFLICT',
+  /** 第三十六条: after 复核 the same matter is not accepted again. */
+  final: 'CONFLICT',
+  no_pending_review: 'CONFLICT',
+  invalid_date: 'BAD_REQUEST',
+  /** Only staff record a call, a visit, a late-dated request or an answer; the citizen uses the portal. */
+  actor_not_permitted: 'FORBIDDEN',
+} as const satisfies Record<string, RpcErrorCode>;
+export type AftercareRefusal = keyof typeof AFTERCARE_REFUSALS;
+
+/** A refusal: the code first in the message, then Chinese and English; `field` names the input at fault. */
+export class AftercareError extends DomainError {
+  constructor(
+    readonly refusal: AftercareRefusal,
+    message: string,
+    field?: string,
+  ) {
+    super(AFTERCARE_REFUSALS[refusal], `${refusal}: ${message}`, field ? [{ field, problems: [message] }] : undefined);
+    this.name = 'AftercareError';
+  }
+}

@@ -1,0 +1,21 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { SupervisionDecideDeadlineExtension, SupervisionRequestDeadlineExtension, type DeadlineExtensionView } from '@yikouban/contracts';
+import { validQuery } from '@yikouban/messaging';
+import { DeadlineExtensions } from './deadline-extension.service';
+
+/** 延期申请 and its decision, over NATS (the gateway checks who may ask and who may decide). */
+@Controller()
+export class DeadlineExtensionCommands {
+  constructor(private readonly extensions: DeadlineExtensions) {}
+
+  @MessagePattern(SupervisionRequestDeadlineExtension.subject)
+  async request(@Payload() data: unknown): Promise<DeadlineExtensionView> {
+    return this.extensions.request(await validQuery(SupervisionRequestDeadlineExtension, data));
+  }
+
+  @MessagePattern(SupervisionDecideDeadlineExtension.subject)
+  async decide(@Payload() data: unknown): Promise<DeadlineExtensionView> {
+    return this.extensions.decide(await validQuery(SupervisionDecideDeadlineExtension, data));
+  }
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { BoardItem, CaseDeadline, OverdueBoardPage, OverdueBoardQuery } from '@yikouban/contracts';
+import { DomainError } from '@yikouban/service-kit';
+import { ESCALATION_CHAIN } from '../clock/alarm-schedule';
+import { Clock } from '../clock/clock.entity';
+import { regionPrefix } from './indicator-reader';
+
+interface BoardRow {
+  id: string;
+  grievance_id: string;
+  step: string;
+  policy_code: string;
+  state: BoardItem['state'];
+  started_at: Date;
+  due_at: Date;
+  warnings_sent: number;
+  escalation_level: number;
+  tracking_code: string | null;
+  region_code: string | null;
+  org_code: string | null;
+  category_code: string | null;
+  overdue: boolean;
+}
+
+const escalatedTo = (level: number) => (level > 0 ? (ESCALATION_CHAIN[level - 1]?.to ?? null) : null);
+
+/** Keyset cursor over (due_at, id): opaque to callers. */
+export function encodeCursor(dueAt: Date, id: string): string {
+  return Buffer.from(`${dueAt.toISOString()}|${id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { dueAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const dueAt = new Date(at ?? '');
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(dueAt.getTime())) {
+    throw new DomainError('BAD_REQUEST', 'cursor 无效 / cursor is not one this board gave', [{ field: 'cursor', problems: ['not a board cursor'] }]);
+  }
+  return { dueAt, id };
+}
+
+/** The share of a clock's time used at `now` (1 = the deadline), to three places. */
+export function shareUsed(startedAt: Date, dueAt: Date, now: Date): number {
+  const span = dueAt.getTime() - startedAt.getTime();
+  if (span <= 0) return 1;
+  return Math.round(((now.getTime() - startedAt.getTime()) / span) * 1000) / 1000;
+}
+
+/**
+ * 超期 / 临期 board. Reads only the clocks that need attention (a partial index holds them:
+ * breached, or still counting and past a warning share), joined to where each case counts.
+ */
+@Injectable()
+export class BoardReader {
+  constructor(private readonly db: DataSource) {}
+
+  async overdue(q: OverdueBoardQuery, now = new Date()): Promise<OverdueBoardPage> {
+    const limit = q.limit ?? 50;
+    const params: unknown[] = [now];
+    const where = [`(c.state = 'breached' OR (c.state IN ('running','paused') AND c.warnings_sent > 0))`];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.regionCode) add('s.region_code LIKE ?', regionPrefix(q.regionCode));
+    if (q.orgCode) add('s.org_code = ?', q.orgCode);
+    const overdue = `(c.state = 'breached' OR c.due_at <= $1::timestamptz)`;
+    const kind = q.kind ?? 'all';
+    if (kind === 'overdue') where.push(overdue);
+    if (kind === 'near_overdue') where.push(`NOT ${overdue}`);
+    const from = `FROM clock c LEFT JOIN supervised_case s ON s.grievance_id = c.grievance_id WHERE ${where.join(' AND ')}`;
+    const [totals] = (await this.db.query(`SELECT count(*) FILTER (WHERE ${overdue})::int AS overdue, count(*) FILTER (WHERE NOT ${overdue})::int AS near ${from}`, params)) as {
+      overdue: number;
+      near: number;
+    }[];
+    const pageParams = [...params];
+    let page = from;
+    if (q.cursor) {
+      const c = decodeCursor(q.cursor);
+      pageParams.push(c.dueAt, c.id);
+      page += ` AND (c.due_at, c.id) > ($${pageParams.length - 1}, $${pageParams.length})`;
+    }
+    pageParams.push(limit + 1);
+    const rows = (await this.db.query(
+      `SELECT c.id, c.grievance_id, c.step, c.policy_code, c.state, c.started_at, c.due_at, c.warnings_sent, c.escalation_level,
+              s.tracking_code, s.region_code, s.org_code, s.category_code, ${overdue} AS overdue ${page} ORDER BY c.due_at, c.id LIMIT $${pageParams.length}`,
+      pageParams,
+    )) as BoardRow[];
+    const items = rows.slice(0, limit).map((r): BoardItem => ({
+      clockId: r.id,
+      grievanceId: r.grievance_id,
+      trackingCode: r.tracking_code,
+      step: r.step,
+      policyCode: r.policy_code,
+      state: r.state,
+      kind: r.overdue ? 'overdue' : 'near_overdue',
+      startedAt: r.started_at.toISOString(),
+      dueAt: r.due_at.toISOString(),
+      shareUsed: shareUsed(r.started_at, r.due_at, now),
+      warningsSent: r.warnings_sent,
+      escalationLevel: r.escalation_level,
+      escalatedTo: escalatedTo(r.escalation_level),
+      regionCode: r.region_code || null,
+      orgCode: r.org_code || null,
+      categoryCode: r.category_code || null,
+    }));
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.dueAt), last.clockId) : null, overdue: totals.overdue, nearOverdue: totals.near };
+  }
+
+  /** Every clock of one grievance with its warnings, escalation and change history. */
+  async caseDeadlines(grievanceId: string): Promise<CaseDeadline[]> {
+    const clocks = await this.db.getRepository(Clock).find({ where: { grievanceId }, order: { startedAt: 'ASC' } });
+    return clocks.map((c) => ({
+      clockId: c.id,
+      step: c.step,
+      policyCode: c.policyCode,
+      state: c.state,
+      startedAt: c.startedAt.toISOString(),
+      dueAt: c.dueAt.toISOString(),
+      stoppedAt: c.stoppedAt?.toISOString() ?? null,
+      warnShares: c.warnShares,
+      warningsSent: c.warningsSent,
+      escalationLevel: c.escalationLevel,
+      escalatedTo: escalatedTo(c.escalationLevel),
+      nextAlarmAt: c.nextAlarmAt?.toISOString() ?? null,
+      history: c.history,
+    }));
+  }
+}

@@ -1,0 +1,116 @@
+import type { EntityManager } from 'typeorm';
+import { beijingDay } from './indicator-math';
+
+/** The counters of indicator_tally, as its columns are named. */
+export const TALLY_COUNTERS = [
+  'received',
+  'repeats',
+  'assigned',
+  'responded',
+  'replied',
+  'replied_on_time',
+  'replied_late',
+  'evaluated',
+  'satisfied',
+  'basically_satisfied',
+  'not_satisfied',
+  'resolved',
+  'closed',
+  'breached',
+] as const;
+export type TallyCounter = (typeof TALLY_COUNTERS)[number];
+
+/** Where a grievance counts; '' where a fact has not told us yet. */
+export interface CaseDims {
+  regionCode: string;
+  orgCode: string;
+  categoryCode: string;
+}
+
+export interface SupervisedCase extends CaseDims {
+  grievanceId: string;
+  trackingCode: string | null;
+  open: boolean;
+}
+
+interface CaseRow {
+  grievance_id: string;
+  tracking_code: string | null;
+  region_code: string;
+  org_code: string;
+  category_code: string;
+  open: boolean;
+}
+
+const toCase = (r: CaseRow): SupervisedCase => ({
+  grievanceId: r.grievance_id,
+  trackingCode: r.tracking_code,
+  regionCode: r.region_code,
+  orgCode: r.org_code,
+  categoryCode: r.category_code,
+  open: r.open,
+});
+
+/** Adds to the day's counters of one dimension (one upsert; the row is created on first use). */
+export async function bump(tx: EntityManager, at: Date, dims: CaseDims, counts: Partial<Record<TallyCounter, number>>): Promise<void> {
+  const cols = TALLY_COUNTERS.filter((c) => (counts[c] ?? 0) !== 0);
+  if (cols.length === 0) return;
+  const values = cols.map((c) => counts[c] ?? 0);
+  await tx.query(
+    `INSERT INTO indicator_tally (day, region_code, org_code, category_code, ${cols.join(', ')})
+     VALUES ($1, $2, $3, $4, ${cols.map((_, i) => `$${i + 5}`).join(', ')})
+     ON CONFLICT (day, region_code, org_code, category_code) DO UPDATE SET ${cols.map((c) => `${c} = indicator_tally.${c} + EXCLUDED.${c}`).join(', ')}`,
+    [beijingDay(at), dims.regionCode, dims.orgCode, dims.categoryCode, ...values],
+  );
+}
+
+async function moveBacklog(tx: EntityManager, dims: CaseDims, delta: number): Promise<void> {
+  await tx.query(
+    `INSERT INTO backlog_tally (region_code, org_code, category_code, open_count) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (region_code, org_code, category_code) DO UPDATE SET open_count = backlog_tally.open_count + EXCLUDED.open_count`,
+    [dims.regionCode, dims.orgCode, dims.categoryCode, delta],
+  );
+}
+
+/** The case as supervision knows it (dimensions '' and closed when no fact has named it yet). */
+export async function readCase(tx: EntityManager, grievanceId: string): Promise<SupervisedCase> {
+  const [row] = (await tx.query('SELECT * FROM supervised_case WHERE grievance_id = $1', [grievanceId])) as CaseRow[];
+  return row ? toCase(row) : { grievanceId, trackingCode: null, regionCode: '', orgCode: '', categoryCode: '', open: false };
+}
+
+export interface CasePatch {
+  trackingCode?: string;
+  regionCode?: string;
+  orgCode?: string;
+  categoryCode?: string;
+  open?: boolean;
+  receivedAt?: Date;
+}
+
+/**
+ * Applies what a fact says about a case. The backlog follows: an open case moves from its old
+ * dimensions to its new ones, opening adds it, closing removes it. Facts from different streams
+ * may come in any order, so every field is optional and the row is created on first use.
+ */
+export async function updateCase(tx: EntityManager, grievanceId: string, patch: CasePatch): Promise<SupervisedCase> {
+  await tx.query('INSERT INTO supervised_case (grievance_id) VALUES ($1) ON CONFLICT DO NOTHING', [grievanceId]);
+  const [row] = (await tx.query('SELECT * FROM supervised_case WHERE grievance_id = $1 FOR UPDATE', [grievanceId])) as CaseRow[];
+  const before = toCase(row);
+  const after: SupervisedCase = {
+    ...before,
+    trackingCode: patch.trackingCode ?? before.trackingCode,
+    regionCode: patch.regionCode ?? before.regionCode,
+    orgCode: patch.orgCode ?? before.orgCode,
+    categoryCode: patch.categoryCode ?? before.categoryCode,
+    open: patch.open ?? before.open,
+  };
+  const moved = before.regionCode !== after.regionCode || before.orgCode !== after.orgCode || before.categoryCode !== after.categoryCode;
+  if (before.open && (!after.open || moved)) await moveBacklog(tx, before, -1);
+  if (after.open && (!before.open || moved)) await moveBacklog(tx, after, +1);
+  await tx.query(
+    `UPDATE supervised_case SET tracking_code = $2, region_code = $3, org_code = $4, category_code = $5, open = $6,
+       received_at = COALESCE($7, received_at), updated_at = now() WHERE grievance_id = $1`,
+    [grievanceId, after.trackingCode, after.regionCode, after.orgCode, after.categoryCode, after.open, patch.receivedAt ?? null],
+  );
+  return after;
+}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AssignCaseOwner, BacklogItem, BacklogPage, BacklogQuery, CaseOwnerView } from '@yikouban/contracts';
+import { regionPrefix } from '../indicators/indicator-reader';
+import { ageDays, backlogReasons, DEFAULT_BACKLOG_AGE_DAYS, DEFAULT_BACKLOG_REPEATS } from './backlog-rules';
+import { decodeCursor, encodeCursor } from './keyset-cursor';
+import { OversightError } from './oversight.errors';
+
+interface OwnerRow {
+  grievance_id: string;
+  tracking_code: string;
+  leader_user_id: string;
+  leader_name: string | null;
+  since: Date;
+  plan: string;
+  assigned_by: string;
+}
+
+interface BacklogRow {
+  grievance_id: string;
+  tracking_code: string | null;
+  region_code: string;
+  org_code: string;
+  category_code: string;
+  received_at: Date | null;
+  sort_at: Date;
+  repeats: number;
+  handling_overdue: boolean;
+  aftercare_status: string | null;
+  open_notices: number;
+  leader_user_id: string | null;
+  leader_name: string | null;
+  since: Date | null;
+  plan: string | null;
+  assigned_by: string | null;
+}
+
+const toOwner = (r: OwnerRow): CaseOwnerView => ({
+  grievanceId: r.grievance_id,
+  trackingCode: r.tracking_code,
+  leaderUserId: r.leader_user_id,
+  leaderName: r.leader_name,
+  since: r.since.toISOString(),
+  plan: r.plan,
+  assignedBy: r.assigned_by,
+});
+
+/**
+ * 包案 and 积案. Ownership is a command; the backlog reads the maintained projections
+ * (supervised_case, the repeat chains, the clocks, the notices) for open cases only.
+ */
+@Injectable()
+export class CaseOwnershipService {
+  constructor(private readonly db: DataSource) {}
+
+  /** A new leader starts a new `since`; the same leader revising the plan keeps it. */
+  assign(cmd: AssignCaseOwner, now = new Date()): Promise<CaseOwnerView> {
+    if (cmd.by.kind !== 'staff' || !cmd.by.userId) throw new OversightError('actor_not_permitted', '只有工作人员可以安排包案 / only staff assign case owners', 'by.kind');
+    return this.db.transaction(async (tx: EntityManager) => {
+      const [row] = (await tx.query(
+        `INSERT INTO case_owner (grievance_id, tracking_code, leader_user_id, leader_name, since, plan, assigned_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (grievance_id) DO UPDATE SET
+           since = CASE WHEN case_owner.leader_user_id = EXCLUDED.leader_user_id THEN case_owner.since ELSE EXCLUDED.since END,
+           leader_user_id = EXCLUDED.leader_user_id, leader_name = COALESCE(EXCLUDED.leader_name, CASE WHEN case_owner.leader_user_id = EXCLUDED.leader_user_id THEN case_owner.leader_name END),
+           tracking_code = EXCLUDED.tracking_code, plan = EXCLUDED.plan, assigned_by = EXCLUDED.assigned_by, updated_at = now()
+         RETURNING *`,
+        [cmd.grievanceId, cmd.trackingCode, cmd.leaderUserId, cmd.leaderName ?? null, now, cmd.plan, cmd.by.userId],
+      )) as OwnerRow[];
+      return toOwner(row as OwnerRow);
+    });
+  }
+
+  /** Open cases oldest first over (received_at, id), each with why it is in the backlog. */
+  async backlog(q: BacklogQuery, now = new Date()): Promise<BacklogPage> {
+    const minAgeDays = q.minAgeDays ?? DEFAULT_BACKLOG_AGE_DAYS;
+    const minRepeats = q.minRepeats ?? DEFAULT_BACKLOG_REPEATS;
+    const limit = q.limit ?? 50;
+    const params: unknown[] = [new Date(now.getTime() - minAgeDays * 24 * 60 * 60 * 1000), minRepeats + 1, now];
+    const where = ['c.open', '(c.received_at <= $1 OR COALESCE(rc.members, 1) >= $2 OR h.overdue)'];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (q.regionCode) add('c.region_code LIKE ?', regionPrefix(q.regionCode));
+    if (q.orgCode) add('c.org_code = ?', q.orgCode);
+    if (q.owned !== undefined) where.push(q.owned ? 'o.grievance_id IS NOT NULL' : 'o.grievance_id IS NULL');
+    if (q.cursor) {
+      const c = decodeCursor(q.cursor);
+      params.push(c.at, c.id);
+      where.push(`(COALESCE(c.received_at, to_timestamp(0)), c.grievance_id) > ($${params.length - 1}, $${params.length})`);
+    }
+    params.push(limit + 1);
+    const rows = (await this.db.query(
+      `SELECT c.grievance_id, c.tracking_code, c.region_code, c.org_code, c.category_code, c.received_at,
+              COALESCE(c.received_at, to_timestamp(0)) AS sort_at,
+              COALESCE(rc.members, 1) - 1 AS repeats, h.overdue AS handling_overdue, a.status AS aftercare_status,
+              (SELECT count(*)::int FROM supervision_notice n WHERE n.grievance_id = c.grievance_id AND n.state <> 'accepted') AS open_notices,
+              o.leader_user_id, o.leader_name, o.since, o.plan, o.assigned_by
+         FROM supervised_case c
+         LEFT JOIN repeat_member rm ON rm.grievance_id = c.grievance_id
+         LEFT JOIN repeat_chain rc ON rc.root_id = rm.root_id
+         LEFT JOIN aftercare a ON a.grievance_id = c.grievance_id
+         LEFT JOIN case_owner o ON o.grievance_id = c.grievance_id
+         CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM clock k WHERE k.grievance_id = c.grievance_id AND k.step = 'handling'
+                               AND (k.state = 'breached' OR (k.state IN ('running','paused') AND k.due_at < $3))) AS overdue) h
+        WHERE ${where.join(' AND ')}
+        ORDER BY sort_at, c.grievance_id
+        LIMIT $${params.length}`,
+      params,
+    )) as BacklogRow[];
+    const page = rows.slice(0, limit);
+    const items = page.map((r): BacklogItem => {
+      const age = ageDays(r.received_at, now);
+      return {
+        grievanceId: r.grievance_id,
+        trackingCode: r.tracking_code,
+        regionCode: r.region_code,
+        orgCode: r.org_code,
+        categoryCode: r.category_code,
+        receivedAt: r.received_at?.toISOString() ?? null,
+        ageDays: age,
+        repeats: Number(r.repeats),
+        handlingOverdue: r.handling_overdue,
+        status: r.aftercare_status ?? 'handling',
+        reasons: backlogReasons({ ageDays: age, repeats: Number(r.repeats), handlingOverdue: r.handling_overdue }, { minAgeDays, minRepeats }),
+        owner:
+          r.leader_user_id && r.since && r.plan !== null && r.assigned_by
+            ? { grievanceId: r.grievance_id, trackingCode: r.tracking_code ?? '', leaderUserId: r.leader_user_id, leaderName: r.leader_name, since: r.since.toISOString(), plan: r.plan, assignedBy: r.assigned_by }
+            : null,
+        openNotices: r.open_notices,
+        cursor: encodeCursor(r.sort_at, r.grievance_id),
+      };
+    });
+    const last = page.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.sort_at, last.grievance_id) : null, minAgeDays, minRepeats };
+  }
+}

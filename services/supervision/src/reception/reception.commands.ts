@@ -1,0 +1,38 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  SupervisionBookReception,
+  SupervisionReceptionRota,
+  SupervisionRecordReception,
+  SupervisionScheduleReceptionDay,
+  type ReceptionAppointmentView,
+  type ReceptionDayView,
+} from '@yikouban/contracts';
+import { validQuery } from '@yikouban/messaging';
+import { ReceptionService } from './reception.service';
+
+/** Request/reply door of leader reception (the gateway asks; refusals carry their code). */
+@Controller()
+export class ReceptionCommands {
+  constructor(private readonly reception: ReceptionService) {}
+
+  @MessagePattern(SupervisionReceptionRota.subject)
+  async rota(@Payload() data: unknown): Promise<ReceptionDayView[]> {
+    return this.reception.rota(await validQuery(SupervisionReceptionRota, data));
+  }
+
+  @MessagePattern(SupervisionScheduleReceptionDay.subject)
+  async schedule(@Payload() data: unknown): Promise<ReceptionDayView> {
+    return this.reception.schedule(await validQuery(SupervisionScheduleReceptionDay, data));
+  }
+
+  @MessagePattern(SupervisionBookReception.subject)
+  async book(@Payload() data: unknown): Promise<ReceptionAppointmentView> {
+    return this.reception.book(await validQuery(SupervisionBookReception, data));
+  }
+
+  @MessagePattern(SupervisionRecordReception.subject)
+  async record(@Payload() data: unknown): Promise<ReceptionAppointmentView> {
+    return this.reception.record(await validQuery(SupervisionRecordReception, data));
+  }
+}

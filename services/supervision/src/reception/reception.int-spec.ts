@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import {
+  ClockStarted,
+  GrievanceReceived,
+  PublicEvaluationConcluded,
+  ReceptionBooked,
+  ReceptionRecorded,
+  SupervisionBookReception,
+  SupervisionConcludePublicEvaluation,
+  SupervisionGetPublicEvaluation,
+  SupervisionOpenPublicEvaluation,
+  SupervisionOverdueBoard,
+  SupervisionReceptionRota,
+  SupervisionRecordEvaluationVote,
+  SupervisionRecordReception,
+  SupervisionScheduleReceptionDay,
+  type EventContract,
+  type EventEnvelope,
+  type ScheduleReceptionDay,
+} from '@yikouban/contracts';
+import { Namespace, RpcCallError, RpcClient } from '@yikouban/messaging';
+import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { dayToIso, dayOfInstant } from '@yikouban/calendar';
+import { ClockSweeper } from '../clock/clock-sweeper';
+import { supervisionService } from '../service';
+
+const DAY = 86_400_000;
+const REGION = '330621101';
+const staff = { kind: 'staff' as const, userId: 'u-clerk', orgCode: 'county_petition_bureau' };
+const inDays = (n: number) => dayToIso(dayOfInstant(new Date(Date.now() + n * DAY)));
+
+let seq = 0;
+const aGrievance = () => {
+  seq += 1;
+  return { grievanceId: randomUUID(), trackingCode: `330621-26-${String(5000 + seq)}R` };
+};
+
+describe('leader reception and public evaluation (real PostgreSQL and NATS)', () => {
+  let db: TestDatabase;
+  let ns: Namespace;
+  let svc: RunningService;
+  let probe: JetStreamProbe;
+  let pg: Client;
+  let rpc: RpcClient;
+
+  const receive = async (g: ReturnType<typeof aGrievance>, firstTime: boolean, at = new Date()) => {
+    const data = { grievanceId: g.grievanceId, trackingCode: g.trackingCode, channel: 'walk_in' as const, regionCode: REGION, headcount: 1, collective: false, firstTime, receivedAt: at.toISOString() };
+    const env: EventEnvelope<typeof data> = { id: randomUUID(), type: GrievanceReceived.subject, v: 1, occurredAt: new Date().toISOString(), data };
+    await probe.publish(ns.subject(GrievanceReceived.subject), env, env.id);
+    await waitFor('the grievance in supervision', async () => (await pg.query('SELECT 1 FROM supervision.supervised_case c JOIN supervision.grievance_profile p USING (grievance_id) WHERE c.grievance_id = $1', [g.grievanceId])).rowCount === 1);
+  };
+  let leaderSeq = 0;
+  const schedule = (over: Partial<ScheduleReceptionDay> = {}) => {
+    leaderSeq += 1;
+    return rpc.request(SupervisionScheduleReceptionDay, {
+      leaderId: `leader-${leaderSeq}`,
+      leaderName: `副县长${leaderSeq}`,
+      orgCode: 'county_government',
+      regionCode: '330621',
+      day: inDays(3),
+      slot: 'morning',
+      place: '县人民来访接待中心领导接待室',
+      legalAdviserId: `lawyer-${leaderSeq}`,
+      legalAdviserName: `律师${leaderSeq}`,
+      capacity: 2,
+      by: staff,
+      ...over,
+    });
+  };
+  const refusal = async (p: Promise<unknown>) => {
+    try {
+      await p;
+    } catch (err) {
+      if (err instanceof RpcCallError) return err;
+      throw err;
+    }
+    throw new Error('expected a refusal');
+  };
+  const onStream = <T>(contract: EventContract<object>, match: (d: T) => boolean) =>
+    waitFor(`${contract.subject} on the stream`, async () => (await probe.read(ns.stream('supervision'), ns.subject(contract.subject))).map((m) => m.json<EventEnvelope<T>>().data).find(match));
+
+  beforeAll(async () => {
+    db = await createTestDatabase('supervision');
+    ns = new Namespace(testNamespace());
+    svc = await startDataServiceInProcess(supervisionService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, SUPERVISION_SWEEP_MS: '0' });
+    probe = await JetStreamProbe.connect(TEST_NATS_URL);
+    pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    rpc = new RpcClient(ns, TEST_NATS_URL, 'supervision-reception-test');
+    await rpc.connect();
+  });
+
+  afterAll(async () => {
+    await rpc?.close();
+    await svc?.close();
+    await pg?.end();
+    await probe?.deleteStreams(ns.prefix);
+    await probe?.close();
+    await db?.drop();
+  });
+
+  it('puts a leader with a legal adviser on the rota, once per half-day each', async () => {
+    const day = await schedule({ day: inDays(5), slot: 'afternoon' });
+    expect(day).toMatchObject({ slot: 'afternoon', legalAdviserName: expect.stringMatching(/^律师/), capacity: 2, booked: 0, appointments: [] });
+    const again = await refusal(schedule({ leaderId: day.leaderId, day: day.day, slot: 'afternoon', legalAdviserId: 'lawyer-other' }));
+    expect(again.code).toBe('CONFLICT');
+    expect(again.message).toMatch(/leader_slot_taken/);
+    const adviserTwice = await refusal(schedule({ day: day.day, slot: 'afternoon', legalAdviserId: day.legalAdviserId }));
+    expect(adviserTwice.message).toMatch(/adviser_slot_taken/);
+    const badDate = await refusal(schedule({ day: '2026-02-30' }));
+    expect(badDate.code).toBe('BAD_REQUEST');
+    const rota = await rpc.request(SupervisionReceptionRota, { from: inDays(0), to: inDays(10), leaderId: day.leaderId });
+    expect(rota.map((d) => d.id)).toEqual([day.id]);
+  });
+
+  it('fills a slot to its capacity and no further, even when bookings race', async () => {
+    const day = await schedule({ capacity: 2 });
+    const grievances = [aGrievance(), aGrievance(), aGrievance(), aGrievance()];
+    for (const g of grievances) await receive(g, false);
+    const results = await Promise.allSettled(grievances.map((g) => rpc.request(SupervisionBookReception, { receptionDayId: day.id, trackingCode: g.trackingCode, by: staff })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as RpcCallError] : []));
+    expect(refused.map((e) => e.message)).toEqual([expect.stringMatching(/slot_full/), expect.stringMatching(/slot_full/)]);
+    const [view] = await rpc.request(SupervisionReceptionRota, { from: day.day, to: day.day, leaderId: day.leaderId });
+    expect(view.booked).toBe(2);
+    expect(view.appointments).toHaveLength(2);
+  });
+
+  it('never books one grievance twice while an appointment is open, even concurrently', async () => {
+    const [a, b] = [await schedule({ capacity: 5 }), await schedule({ capacity: 5 })];
+    const g = aGrievance();
+    await receive(g, false);
+    const results = await Promise.allSettled([a, b].map((d) => rpc.request(SupervisionBookReception, { receptionDayId: d.id, grievanceId: g.grievanceId, by: staff })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const [rejected] = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as RpcCallError] : []));
+    expect(rejected.code).toBe('CONFLICT');
+    expect(rejected.message).toMatch(/already_booked/);
+    expect((await pg.query(`SELECT count(*)::int AS n FROM supervision.reception_appointment WHERE grievance_id = $1`, [g.grievanceId])).rows[0].n).toBe(1);
+  });
+
+  it('books a first-time grievance only inside the local 7-day window, and refuses an unknown grievance', async () => {
+    const g = aGrievance();
+    await receive(g, true);
+    const late = await schedule({ day: inDays(12) });
+    const refused = await refusal(rpc.request(SupervisionBookReception, { receptionDayId: late.id, trackingCode: g.trackingCode, by: staff }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toMatch(/outside_first_time_window/);
+    const soon = await schedule({ day: inDays(3) });
+    const booked = await rpc.request(SupervisionBookReception, { receptionDayId: soon.id, trackingCode: g.trackingCode, by: staff });
+    expect(booked).toMatchObject({ firstTime: true, policyCode: '330621_first_time_feedback_7d', status: 'booked', trackingCode: g.trackingCode });
+    expect(new Date(booked.receptionDueAt!).getTime()).toBeGreaterThan(new Date(soon.slotStartsAt).getTime());
+    await onStream<{ appointmentId: string }>(ReceptionBooked, (d) => d.appointmentId === booked.id);
+    const unknown = await refusal(rpc.request(SupervisionBookReception, { receptionDayId: soon.id, grievanceId: randomUUID(), by: staff }));
+    expect(unknown.code).toBe('NOT_FOUND');
+  });
+
+  it('enters the reception in the ledger and runs a clock on the promise, overdue once its date passes', async () => {
+    const g = aGrievance();
+    await receive(g, false, new Date(Date.now() - 3 * DAY));
+    const day = await schedule();
+    const appt = await rpc.request(SupervisionBookReception, { receptionDayId: day.id, grievanceId: g.grievanceId, by: staff });
+    const missingDate = await refusal(rpc.request(SupervisionRecordReception, { appointmentId: appt.id, whoReceived: '信访人王某及其妻子', headcount: 2, summary: '反映拖欠工程款', outcome: 'promise_made', promise: '督促建设单位支付', by: staff }));
+    expect(missingDate.code).toBe('BAD_REQUEST');
+    const receivedAt = new Date(Date.now() - 2 * DAY);
+    const promisedBy = new Date(Date.now() - DAY);
+    const recorded = await rpc.request(SupervisionRecordReception, {
+      appointmentId: appt.id,
+      whoReceived: '信访人王某及其妻子',
+      headcount: 2,
+      summary: '反映拖欠工程款，律师释法并指引仲裁途径',
+      outcome: 'promise_made',
+      legalAdvice: '可申请劳动仲裁',
+      promise: '一天内督促建设单位支付工资款',
+      promisedBy: promisedBy.toISOString(),
+      receivedAt: receivedAt.toISOString(),
+      by: staff,
+    });
+    expect(recorded.status).toBe('received');
+    expect(recorded.record).toMatchObject({ outcome: 'promise_made', promisedBy: promisedBy.toISOString(), headcount: 2 });
+    const clockId = recorded.record!.clockId!;
+    const [clock] = (await pg.query('SELECT step, due_at, state FROM supervision.clock WHERE id = $1', [clockId])).rows;
+    expect(clock).toMatchObject({ step: 'reception_promise', state: 'running' });
+    expect(new Date(clock.due_at).toISOString()).toBe(promisedBy.toISOString());
+    await onStream<{ clockId: string }>(ClockStarted, (d) => d.clockId === clockId);
+    await onStream<{ receptionRecordId: string }>(ReceptionRecorded, (d) => d.receptionRecordId === recorded.record!.id);
+    // The sweeper finds the promise broken: it breaches like any deadline and lands on the board.
+    await svc.app.get(ClockSweeper).sweep(new Date());
+    const board = await rpc.request(SupervisionOverdueBoard, { kind: 'overdue', limit: 200 });
+    expect(board.items.some((i) => i.grievanceId === g.grievanceId && i.step === 'reception_promise')).toBe(true);
+    const twice = await refusal(rpc.request(SupervisionRecordReception, { appointmentId: appt.id, whoReceived: '王某', headcount: 1, summary: '再次登记', outcome: 'explained', by: staff }));
+    expect(twice.message).toMatch(/already_recorded/);
+  });
+
+  it('holds a public evaluation: one vote per evaluator, the opinion by majority of votes cast with a quorum', async () => {
+    const g = aGrievance();
+    await receive(g, false);
+    const panel = [
+      { id: 'npc-1', name: '人大代表甲', kind: 'npc_deputy' as const },
+      { id: 'cppcc-1', name: '政协委员乙', kind: 'cppcc_member' as const },
+      { id: 'lawyer-1', name: '律师丙', kind: 'lawyer' as const },
+      { id: 'mediator-1', name: '调解员丁', kind: 'mediator' as const },
+      { id: 'resident-1', name: '居民戊', kind: 'community_member' as const },
+    ];
+    const opened = await rpc.request(SupervisionOpenPublicEvaluation, { trackingCode: g.trackingCode, matter: '征收补偿标准是否合理', panel, by: staff });
+    expect(opened).toMatchObject({ status: 'open', quorum: 3, rule: 'majority_of_votes_cast_v1', opinion: null });
+    const second = await refusal(rpc.request(SupervisionOpenPublicEvaluation, { grievanceId: g.grievanceId, matter: '再开一次', panel, by: staff }));
+    expect(second.message).toMatch(/already_open/);
+    const vote = (evaluatorId: string, v: 'support' | 'oppose' | 'abstain') => rpc.request(SupervisionRecordEvaluationVote, { publicEvaluationId: opened.id, evaluatorId, vote: v, remarks: `${evaluatorId} 的意见`, by: staff });
+    await vote('npc-1', 'support');
+    await vote('cppcc-1', 'support');
+    await vote('lawyer-1', 'oppose');
+    await vote('mediator-1', 'abstain');
+    expect((await refusal(vote('npc-1', 'oppose'))).message).toMatch(/already_voted/);
+    expect((await refusal(vote('stranger', 'support'))).message).toMatch(/not_on_panel/);
+    const concluded = await rpc.request(SupervisionConcludePublicEvaluation, { publicEvaluationId: opened.id, recommendations: '建议维持原处理意见，做好解释工作', by: staff });
+    expect(concluded).toMatchObject({ status: 'concluded', opinion: 'handling_supported', tally: { support: 2, oppose: 1, abstain: 1, notVoted: 1 } });
+    expect((await rpc.request(SupervisionGetPublicEvaluation, { publicEvaluationId: opened.id })).panel.find((p) => p.id === 'lawyer-1')).toMatchObject({ vote: 'oppose', remarks: 'lawyer-1 的意见' });
+    await onStream<{ publicEvaluationId: string; opinion: string }>(PublicEvaluationConcluded, (d) => d.publicEvaluationId === opened.id && d.opinion === 'handling_supported');
+    expect((await refusal(vote('resident-1', 'support'))).message).toMatch(/concluded/);
+  });
+
+  it('records no quorum when too few evaluators vote, and refuses a quorum larger than the panel', async () => {
+    const g = aGrievance();
+    await receive(g, false);
+    const panel = [
+      { id: 'a', name: '党代表甲', kind: 'party_congress_deputy' as const },
+      { id: 'b', name: '社工乙', kind: 'social_worker' as const },
+      { id: 'c', name: '社区干部丙', kind: 'community_cadre' as const },
+    ];
+    const tooBig = await refusal(rpc.request(SupervisionOpenPublicEvaluation, { grievanceId: g.grievanceId, matter: '争议事项', panel, quorum: 4, by: staff }));
+    expect(tooBig.code).toBe('BAD_REQUEST');
+    const opened = await rpc.request(SupervisionOpenPublicEvaluation, { grievanceId: g.grievanceId, matter: '争议事项', panel, by: staff });
+    await rpc.request(SupervisionRecordEvaluationVote, { publicEvaluationId: opened.id, evaluatorId: 'a', vote: 'support', by: staff });
+    const concluded = await rpc.request(SupervisionConcludePublicEvaluation, { publicEvaluationId: opened.id, by: staff });
+    expect(concluded.opinion).toBe('no_quorum');
+    const [row] = (await pg.query('SELECT opinion, support, oppose, abstain FROM supervision.public_evaluation WHERE id = $1', [opened.id])).rows;
+    expect(row).toEqual({ opinion: 'no_quorum', support: 1, oppose: 0, abstain: 0 });
+  });
+});
