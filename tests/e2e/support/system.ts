@@ -72,6 +72,8 @@ export class SystemUnderTest {
 
   async startAll(): Promise<void> {
     await this.command('routing', 'seed');
+    // The mediation organisations and their mediators: a 访调 goes to one of them.
+    await this.command('mediation', 'seed');
     // The demo users and API client: the gateway answers nothing to someone who has not signed in.
     await this.command('gateway', 'seed');
     for (const s of SERVICES) this.start(s);
@@ -105,6 +107,13 @@ export class SystemUnderTest {
     const code = await exited;
     this.procs.delete(service);
     return code;
+  }
+
+  /** Stops a service gracefully and starts it again with other settings (fault injection, say); resolves when ready. */
+  async restart(service: Service, overrides: Record<string, string> = {}): Promise<void> {
+    await this.kill(service, 'SIGTERM');
+    this.start(service, overrides);
+    await this.ready(service);
   }
 
   async stop(): Promise<void> {
