@@ -32,5 +32,7 @@ module.exports = {
       testMatch: ['<rootDir>/{libs,services}/**/*.int-spec.ts'],
     },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'] },
+    // The built system driven through the web UI in headless Chromium (needs `npm run build` first).
+    { ...base, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'] },
   ],
 };

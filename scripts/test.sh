@@ -13,9 +13,18 @@ npm install --no-audit --no-fund --loglevel=error
 step "infrastructure (PostgreSQL, NATS with JetStream)"
 bash scripts/infra-up.sh
 
+step "headless Chromium for the browser tests (Debian package; a browser is never downloaded)"
+# (with a small CJK font, so the screenshots show Chinese rather than empty boxes)
+if [ ! -x /usr/bin/chromium ]; then
+  sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+  pkgs="chromium fonts-wqy-microhei"
+  $sudo apt-get install -y $pkgs || { $sudo apt-get update && $sudo apt-get install -y $pkgs; }
+fi
+
 step "type-check and build"
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p tsconfig.build.json
+npm run --silent build:web   # the web UI the gateway serves (dist/web), for the browser tests
 
 step "lint: module boundaries"
 npx nx show projects >/dev/null   # the boundary rule reads Nx's project graph

@@ -4,7 +4,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { readFileSync } from 'node:fs';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import request from 'supertest';
-import { IntakeGetGrievance, RoutingListAssignments, SupervisionListClocks, type QueryContract } from '@yikouban/contracts';
+import { IntakeGetGrievance, RoutingListAssignmentsByGrievanceIds, SupervisionListClocksByGrievanceIds, type QueryContract } from '@yikouban/contracts';
 import { Namespace } from '@yikouban/messaging';
 import { createTestDatabase, TEST_NATS_URL, testNamespace, type TestDatabase } from '@yikouban/testing';
 import { signIn, startGatewayInProcess, type InProcessGateway } from './auth/testing/in-process-gateway';
@@ -47,8 +47,9 @@ describe('gateway (in process, real NATS, fake intake/routing/supervision)', () 
     respond(IntakeGetGrievance, ({ trackingCode }) =>
       trackingCode === known.trackingCode ? { response: known } : { err: { code: 'NOT_FOUND', message: 'no grievance with that tracking code' } },
     );
-    respond(RoutingListAssignments, ({ grievanceId }) => ({ response: grievanceId === known.id ? [lead, co] : [] }));
-    respond(SupervisionListClocks, ({ grievanceId }) => ({ response: grievanceId === known.id ? [clock] : [] }));
+    // The gateway asks for assignments and clocks in batches (DataLoader), one request per service.
+    respond(RoutingListAssignmentsByGrievanceIds, ({ grievanceIds }) => ({ response: grievanceIds.includes(known.id) ? [lead, co] : [] }));
+    respond(SupervisionListClocksByGrievanceIds, ({ grievanceIds }) => ({ response: grievanceIds.includes(known.id) ? [clock] : [] }));
     await responders.flush();
 
     db = await createTestDatabase('gateway');

@@ -16,10 +16,16 @@ describe('auth errors in GraphQL', () => {
     [new UnauthenticatedError(), 'UNAUTHENTICATED', AuthMessages.signInFirst],
     [new UnauthenticatedError(AuthMessages.badCredentials), 'UNAUTHENTICATED', AuthMessages.badCredentials],
     [new ForbiddenError(), 'FORBIDDEN', AuthMessages.forbidden],
-    [new TooManyAttemptsError(60), 'TOO_MANY_REQUESTS', AuthMessages.tooMany],
   ])('%p → %s with its message, and nothing logged', (cause, code, message) => {
     lines.length = 0;
     expect(shaped(cause)).toEqual({ message, locations: undefined, path: ['me'], extensions: { code } });
     expect(lines).toEqual([]);
+  });
+
+  it.each([
+    [new TooManyAttemptsError(60), AuthMessages.tooMany, 60],
+    [new TooManyAttemptsError(7, AuthMessages.tooManyRequests), AuthMessages.tooManyRequests, 7],
+  ])('%p → TOO_MANY_REQUESTS with retryAfterSeconds in its extensions', (cause, message, retryAfterSeconds) => {
+    expect(shaped(cause)).toEqual({ message, locations: undefined, path: ['me'], extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds } });
   });
 });

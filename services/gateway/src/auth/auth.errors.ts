@@ -14,7 +14,9 @@ export const AuthMessages = {
   forbidden: '无权执行此操作 / your role may not do this',
   notGuarded: '此操作未声明访问权限 / this operation declares no access rule',
   missingScope: '客户端缺少所需权限范围 / the API client lacks a required scope',
+  outsideRegion: '超出您的辖区 / outside the region (or organisation) you may see',
   tooMany: '尝试次数过多，请稍后再试 / too many failed attempts, try again later',
+  tooManyRequests: '请求过于频繁，请稍后再试 / too many requests, try again later',
 } as const;
 
 export class UnauthenticatedError extends UnauthorizedException {
@@ -29,8 +31,12 @@ export class ForbiddenError extends ForbiddenException {
   }
 }
 
+/** TOO_MANY_REQUESTS; GraphQL shows `retryAfterSeconds` in the error's extensions. */
 export class TooManyAttemptsError extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super({ message: AuthMessages.tooMany, retryAfterSeconds }, HttpStatus.TOO_MANY_REQUESTS);
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string = AuthMessages.tooMany,
+  ) {
+    super({ message, retryAfterSeconds }, HttpStatus.TOO_MANY_REQUESTS);
   }
 }

@@ -9,7 +9,10 @@ import { AuthGuard } from './auth.guard';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
 import { AuthResolver } from './auth.resolver';
 import { ClientCredentialsService } from './client-credentials.service';
+import { ConnectionAuthenticator } from './connection-authenticator';
 import { LoginThrottle } from './login-throttle.service';
+import { RateLimitGuard } from './rate-limit.guard';
+import { PgRateLimitLedger, RATE_LIMIT_LEDGER, RateLimiter } from './rate-limiter';
 import { RefreshTokenService } from './refresh-token.service';
 import { PgRefreshTokenStore, REFRESH_TOKEN_STORE } from './refresh-token.store';
 import { SessionService } from './session.service';
@@ -36,14 +39,19 @@ export class AuthModule {
         TokenService,
         { provide: REFRESH_TOKEN_STORE, useClass: PgRefreshTokenStore },
         RefreshTokenService,
+        { provide: RATE_LIMIT_LEDGER, useClass: PgRateLimitLedger },
+        RateLimiter,
         LoginThrottle,
         AuditLogService,
         SessionService,
         ClientCredentialsService,
         AuthResolver,
+        ConnectionAuthenticator,
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After the auth guard (global guards run in this order): @RateLimited operations count each call.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
-      exports: [TokenService, AuditLogService],
+      exports: [TokenService, AuditLogService, ConnectionAuthenticator],
     };
   }
 }

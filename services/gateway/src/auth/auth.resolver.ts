@@ -3,6 +3,7 @@ import type { ApiClient } from '../identity/entities/api-client.entity';
 import type { StaffUser } from '../identity/entities/staff-user.entity';
 import { Allow, Public } from './allow.decorator';
 import { ClientCredentialsService } from './client-credentials.service';
+import { RateLimited } from './rate-limited.decorator';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { ClientTokenArgs, LoginArgs, RefreshTokenArgs } from './dto/auth.args';
 import { AuthSession, AuthUser, ClientToken, Viewer } from './dto/auth.types';
@@ -43,6 +44,7 @@ export class AuthResolver {
   }
 
   @Public()
+  @RateLimited('public')
   @Mutation(() => Boolean, { description: '退出登录 / revokes the sign-in the refresh token belongs to; false when it was unknown' })
   logout(@Args() args: RefreshTokenArgs): Promise<boolean> {
     return this.sessions.logout(args.refreshToken);

@@ -1,6 +1,5 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Controller, Get, type DynamicModule, type Type } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { Mutation, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { loadConfig } from '@yikouban/config';
 import { JsonLogger } from '@yikouban/observability';
@@ -8,6 +7,7 @@ import { AppModule } from '../app.module';
 import { GatewayConfig } from '../config/gateway.config';
 import { accessRuleOf, hasConflictingRules } from './access-rule';
 import { Allow, Public } from './allow.decorator';
+import { classesOfFiles, classesOfModuleGraph, type AnyClass } from './testing/resolver-classes';
 
 /**
  * Deny by default, enforced at build time: every GraphQL operation and field resolver and every
@@ -26,49 +26,9 @@ const ROUTE_METHOD = 'method';
 const MESSAGE_PATTERN = 'microservices:pattern';
 const OPERATION_TYPES = ['Query', 'Mutation', 'Subscription'];
 
-type AnyClass = Type<unknown>;
-type ModuleEntry = AnyClass | DynamicModule | Promise<DynamicModule> | { forwardRef: () => AnyClass } | undefined;
-
 interface Endpoint {
   name: string;
   problem?: string;
-}
-
-/** Every class that would be registered as a provider or controller, walking imports depth-first. */
-async function classesOfModuleGraph(root: DynamicModule): Promise<Set<AnyClass>> {
-  const seen = new Set<unknown>();
-  const found = new Set<AnyClass>();
-  const addProvider = (p: unknown) => {
-    if (typeof p === 'function') found.add(p as AnyClass);
-    else if (p && typeof p === 'object' && typeof (p as { useClass?: unknown }).useClass === 'function') found.add((p as { useClass: AnyClass }).useClass);
-  };
-  async function visit(entry: ModuleEntry): Promise<void> {
-    const resolved: unknown = await entry;
-    if (!resolved || seen.has(resolved)) return;
-    seen.add(resolved);
-    if (typeof resolved === 'object' && 'forwardRef' in resolved) return visit((resolved as { forwardRef: () => AnyClass }).forwardRef());
-    const dynamic = typeof resolved === 'object' ? (resolved as DynamicModule) : undefined;
-    const cls = (dynamic ? dynamic.module : resolved) as AnyClass;
-    const meta = <T>(key: string): T[] => (Reflect.getMetadata(key, cls) as T[] | undefined) ?? [];
-    for (const p of [...meta<unknown>('providers'), ...(dynamic?.providers ?? [])]) addProvider(p);
-    for (const c of [...meta<AnyClass>('controllers'), ...(dynamic?.controllers ?? [])]) found.add(c);
-    for (const i of [...meta<ModuleEntry>('imports'), ...((dynamic?.imports ?? []) as ModuleEntry[])]) await visit(i);
-  }
-  await visit(root);
-  return found;
-}
-
-/** Every exported class of the gateway's resolver and controller files. */
-function classesOfFiles(dir: string): AnyClass[] {
-  const out: AnyClass[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...classesOfFiles(path));
-    else if (/\.(resolvers?|controller)\.ts$/.test(entry.name)) {
-      for (const value of Object.values(require(path) as Record<string, unknown>)) if (typeof value === 'function') out.push(value as AnyClass);
-    }
-  }
-  return out;
 }
 
 /** The methods a resolver or controller class exposes, each with what is wrong with its guard, if anything. */

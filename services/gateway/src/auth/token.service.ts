@@ -16,6 +16,12 @@ export interface IssuedAccessToken {
   expiresIn: number;
 }
 
+export interface VerifiedAccessToken {
+  principal: Principal;
+  /** Milliseconds until the token expires (positive: an expired token does not verify). */
+  expiresInMs: number;
+}
+
 /** Claims as signed: short names keep the header line small. */
 interface PrincipalClaims {
   sub: string;
@@ -59,9 +65,15 @@ export class TokenService {
 
   /** The principal a valid token carries; a JwtError (with its reason) for anything else. */
   verify(token: string): Principal {
-    const claims = verifyHs256(token, this.options.jwtSecret, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, now: Math.floor(nowMs(this.options) / 1000) });
+    return this.verifyWithExpiry(token).principal;
+  }
+
+  /** As verify, and how long the token stays valid: a live connection is closed when it runs out. */
+  verifyWithExpiry(token: string): VerifiedAccessToken {
+    const now = nowMs(this.options);
+    const claims = verifyHs256(token, this.options.jwtSecret, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, now: Math.floor(now / 1000) });
     const principal = principalFromClaims(claims);
     if (!principal) throw new JwtError('malformed');
-    return principal;
+    return { principal, expiresInMs: claims.exp * 1000 - now };
   }
 }

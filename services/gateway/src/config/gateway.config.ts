@@ -1,5 +1,5 @@
 import { Expose, Type } from 'class-transformer';
-import { IsInt, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { DataServiceConfig } from '@yikouban/config';
 import { portField } from '@yikouban/service-kit';
 
@@ -46,6 +46,44 @@ export class GatewayConfig extends DataServiceConfig {
   @Min(100)
   @Max(60_000)
   rpcTimeoutMs = 5000;
+
+  /** How deeply one GraphQL operation may nest fields (QUERY_TOO_DEEP beyond). */
+  @Expose({ name: 'GATEWAY_MAX_DEPTH' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  maxQueryDepth = 10;
+
+  /** What one GraphQL operation may cost: one per field, children × page size (QUERY_TOO_COSTLY beyond). */
+  @Expose({ name: 'GATEWAY_MAX_COST' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(1_000_000)
+  maxQueryCost = 5000;
+
+  /** How many aliases one GraphQL operation may use (TOO_MANY_ALIASES beyond): aliases batch calls. */
+  @Expose({ name: 'GATEWAY_MAX_ALIASES' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  maxQueryAliases = 15;
+
+  /** Calls per minute and client address of the public operations (submit, track, withdraw…); TOO_MANY_REQUESTS beyond. */
+  @Expose({ name: 'GATEWAY_PUBLIC_REQUESTS_PER_MINUTE' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  publicRequestsPerMinute = 30;
+
+  /** The built web UI the gateway serves at `/` (relative to the working directory). */
+  @Expose({ name: 'GATEWAY_WEB_DIR' })
+  @IsString()
+  @MinLength(1)
+  webDir = 'dist/web';
 
   get effectiveJwtSecret(): string {
     return this.jwtSecret ?? DEV_JWT_SECRET;

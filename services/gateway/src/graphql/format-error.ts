@@ -5,6 +5,7 @@ import type { FieldProblem } from '@yikouban/contracts';
 import { RpcCallError, type RpcErrorCode } from '@yikouban/messaging';
 import type { JsonLogger } from '@yikouban/observability';
 import { DomainError } from '@yikouban/service-kit';
+import { QUERY_LIMIT_CODES, type QueryLimitCode } from './query-limits';
 
 export const UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试 / Service temporarily unavailable, please retry';
 export const INTERNAL_MESSAGE = '内部错误 / Internal server error';
@@ -17,6 +18,7 @@ export type GatewayErrorCode =
   | 'FORBIDDEN'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
+  | QueryLimitCode
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -32,8 +34,14 @@ const FROM_DOMAIN: Record<RpcErrorCode, GatewayErrorCode> = {
 // 401 and 429 come from the auth guard and the sign-in throttle (auth/auth.errors.ts).
 const FROM_HTTP_STATUS: Record<number, GatewayErrorCode> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'TOO_MANY_REQUESTS' };
 
-function shaped(formatted: GraphQLFormattedError, code: GatewayErrorCode, message: string, fields?: FieldProblem[]): GraphQLFormattedError {
-  return { message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(fields?.length ? { fields } : {}) } };
+/** graphql's own error for a request that never reached a resolver: the error itself, or the rule's error Apollo wrapped. */
+function requestLevelError(error: GraphQLError): GraphQLError | undefined {
+  if (!error.originalError) return error;
+  return error.originalError instanceof GraphQLError && !error.originalError.originalError ? error.originalError : undefined;
+}
+
+function shaped(formatted: GraphQLFormattedError, code: GatewayErrorCode, message: string, fields?: FieldProblem[], extra: Record<string, unknown> = {}): GraphQLFormattedError {
+  return { message, locations: formatted.locations, path: formatted.path, extensions: { code, ...(fields?.length ? { fields } : {}), ...extra } };
 }
 
 /**
@@ -54,15 +62,21 @@ export function createFormatError(logger: JsonLogger): (formatted: GraphQLFormat
     }
     if (cause instanceof HttpException) {
       const code = FROM_HTTP_STATUS[cause.getStatus()];
-      const body = cause.getResponse() as { message?: unknown; fields?: FieldProblem[] };
+      const body = cause.getResponse() as { message?: unknown; fields?: FieldProblem[]; retryAfterSeconds?: unknown };
       if (code) {
         const message = typeof body?.message === 'string' ? body.message : Array.isArray(body?.message) ? body.message.join('; ') : cause.message;
-        return shaped(formatted, code, message, body?.fields);
+        // TOO_MANY_REQUESTS says when to come back (the sign-in throttle, the public rate limit).
+        const retry = typeof body?.retryAfterSeconds === 'number' ? { retryAfterSeconds: body.retryAfterSeconds } : {};
+        return shaped(formatted, code, message, body?.fields, retry);
       }
     }
     // Parse, validation and variable errors come from graphql itself: their code and message are safe to show.
-    if (error instanceof GraphQLError && !error.originalError) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: formatted.extensions?.code ?? 'BAD_USER_INPUT' } };
+    // Apollo wraps a validation rule's error (code GRAPHQL_VALIDATION_FAILED), keeping it as originalError.
+    const own = error instanceof GraphQLError && !formatted.path ? requestLevelError(error) : undefined;
+    if (own) {
+      const limit = QUERY_LIMIT_CODES.find((c) => c === own.extensions.code);
+      const extensions = limit ? { code: limit, limit: own.extensions.limit, actual: own.extensions.actual } : { code: formatted.extensions?.code ?? 'BAD_USER_INPUT' };
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
     }
     logger.event('error', 'unhandled error in resolver', { error: (cause as Error)?.message, stack: (cause as Error)?.stack, path: formatted.path }, 'GraphQL');
     return shaped(formatted, 'INTERNAL_SERVER_ERROR', INTERNAL_MESSAGE);

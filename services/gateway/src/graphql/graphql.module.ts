@@ -2,7 +2,11 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import type { JsonLogger } from '@yikouban/observability';
+import { ConnectionAuthenticator } from '../auth/connection-authenticator';
 import { createFormatError } from './format-error';
+import { liveTransportOptions } from './live-transport';
+import { costLimitPlugin } from './cost-limit.plugin';
+import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits';
 import { writeSchemaFileIfChanged } from './schema-file';
 
 export interface GatewayGraphqlOptions {
@@ -10,6 +14,8 @@ export interface GatewayGraphqlOptions {
   logger: JsonLogger;
   /** Where to write the SDL at boot; left out in production and in tests that must not touch the tree. */
   schemaFile?: string;
+  /** Depth, cost and alias limits (GATEWAY_MAX_DEPTH, GATEWAY_MAX_COST, GATEWAY_MAX_ALIASES). */
+  limits?: QueryLimits;
 }
 
 const SCHEMA_FILE = Symbol('GATEWAY_SCHEMA_FILE');
@@ -33,24 +39,40 @@ class SchemaFileWriter implements OnApplicationBootstrap {
   }
 }
 
-/** Apollo, code-first, at /graphql. GraphiQL and introspection only outside production. */
+/**
+ * Apollo, code-first, at /graphql, with subscriptions over graphql-ws on the same path.
+ * GraphiQL and introspection only outside production; no batched HTTP requests; every
+ * operation checked for depth, aliases and cost, over HTTP and WebSocket alike.
+ */
 @Module({})
 export class GatewayGraphqlModule {
   static forRoot(options: GatewayGraphqlOptions): DynamicModule {
-    const graphql = GraphQLModule.forRoot<ApolloDriverConfig>({
+    const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
+    const formatError = createFormatError(options.logger);
+    const graphql = GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      path: '/graphql',
-      // Built in memory; SchemaFileWriter writes the committed copy atomically.
-      autoSchemaFile: true,
-      sortSchema: true,
-      graphiql: !options.production,
-      introspection: !options.production,
-      includeStacktraceInErrorResponses: false,
-      // Our formatError maps HTTP exceptions (the validation pipe's) itself, with their fields.
-      autoTransformHttpErrors: false,
-      formatError: createFormatError(options.logger),
-      // Deny by default reaches fields too: @ResolveField methods run the global auth guard.
-      fieldResolverEnhancers: ['guards'],
+      // Without the auth module (tests of one feature) no live connection is admitted: deny by default.
+      inject: [{ token: ConnectionAuthenticator, optional: true }],
+      useFactory: (authenticator?: ConnectionAuthenticator): ApolloDriverConfig => ({
+        path: '/graphql',
+        // Built in memory; SchemaFileWriter writes the committed copy atomically.
+        autoSchemaFile: true,
+        sortSchema: true,
+        graphiql: !options.production,
+        introspection: !options.production,
+        // Apollo's default, said out loud: an array of operations in one POST would slip past the
+        // per-operation limits and the sign-in throttle's accounting.
+        allowBatchedHttpRequests: false,
+        includeStacktraceInErrorResponses: false,
+        // Our formatError maps HTTP exceptions (the validation pipe's) itself, with their fields.
+        autoTransformHttpErrors: false,
+        formatError,
+        validationRules: queryLimitRules(limits),
+        plugins: [costLimitPlugin(limits.maxCost)],
+        subscriptions: { 'graphql-ws': liveTransportOptions({ authenticator, limits, production: options.production, formatError }) },
+        // Deny by default reaches fields too: @ResolveField methods run the global auth guard.
+        fieldResolverEnhancers: ['guards'],
+      }),
     });
     return {
       module: GatewayGraphqlModule,

@@ -1,8 +1,11 @@
-import { IntakeGetGrievance, RoutingListAssignments, SupervisionListClocks } from '@yikouban/contracts';
+import { IntakeGetGrievance, RoutingListAssignmentsByGrievanceIds as RoutingListAssignments, SupervisionListClocksByGrievanceIds as SupervisionListClocks } from '@yikouban/contracts';
 import { RpcCallError } from '@yikouban/messaging';
 import { FakeRpcClient } from '../rpc/testing/fake-rpc-client';
+import { GrievanceDetailsLoader } from './grievance-details.loader';
 import { GrievanceLookupService } from './grievance-lookup.service';
 import { aClock, aGrievance, anAssignment } from './testing/grievance-fixtures';
+
+const lookupWith = (rpc: FakeRpcClient) => new GrievanceLookupService(rpc.asClient(), new GrievanceDetailsLoader(rpc.asClient()));
 
 describe('GrievanceLookupService', () => {
   it('composes intake, routing and supervision into one view', async () => {
@@ -15,9 +18,10 @@ describe('GrievanceLookupService', () => {
       .on(RoutingListAssignments, () => [lead, co])
       .on(SupervisionListClocks, () => [clock]);
 
-    const view = await new GrievanceLookupService(rpc.asClient()).byTrackingCode(g.trackingCode);
+    const view = await lookupWith(rpc).byTrackingCode(g.trackingCode);
 
     expect(view).toEqual({
+      grievanceId: g.id,
       trackingCode: g.trackingCode,
       status: 'in_progress',
       channel: g.channel,
@@ -37,8 +41,8 @@ describe('GrievanceLookupService', () => {
     });
     expect(rpc.calls).toEqual([
       { subject: IntakeGetGrievance.subject, payload: { trackingCode: g.trackingCode } },
-      { subject: RoutingListAssignments.subject, payload: { grievanceId: g.id } },
-      { subject: SupervisionListClocks.subject, payload: { grievanceId: g.id } },
+      { subject: RoutingListAssignments.subject, payload: { grievanceIds: [g.id] } },
+      { subject: SupervisionListClocks.subject, payload: { grievanceIds: [g.id] } },
     ]);
   });
 
@@ -60,7 +64,7 @@ describe('GrievanceLookupService', () => {
         return [];
       });
 
-    const pending = new GrievanceLookupService(rpc.asClient()).byTrackingCode(g.trackingCode);
+    const pending = lookupWith(rpc).byTrackingCode(g.trackingCode);
     await new Promise((r) => setImmediate(r));
     expect(started.sort()).toEqual(['routing', 'supervision']);
     release();
@@ -71,14 +75,14 @@ describe('GrievanceLookupService', () => {
     const rpc = new FakeRpcClient().on(IntakeGetGrievance, () => {
       throw new RpcCallError('NOT_FOUND', 'no grievance with that tracking code');
     });
-    await expect(new GrievanceLookupService(rpc.asClient()).byTrackingCode('YKB-NONE-0001')).resolves.toBeNull();
+    await expect(lookupWith(rpc).byTrackingCode('YKB-NONE-0001')).resolves.toBeNull();
     expect(rpc.calls.map((c) => c.subject)).toEqual([IntakeGetGrievance.subject]);
   });
 
   it('lets any other failure through with its code (routing unavailable)', async () => {
     const g = aGrievance();
     const rpc = new FakeRpcClient().on(IntakeGetGrievance, () => g).on(SupervisionListClocks, () => []);
-    const error = await new GrievanceLookupService(rpc.asClient()).byTrackingCode(g.trackingCode).catch((e: unknown) => e);
+    const error = await lookupWith(rpc).byTrackingCode(g.trackingCode).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RpcCallError);
     expect((error as RpcCallError).code).toBe('UNAVAILABLE');
   });
@@ -87,6 +91,36 @@ describe('GrievanceLookupService', () => {
     const rpc = new FakeRpcClient().on(IntakeGetGrievance, () => {
       throw new RpcCallError('INTERNAL', 'boom');
     });
-    await expect(new GrievanceLookupService(rpc.asClient()).byTrackingCode('YKB-ANY-0001')).rejects.toMatchObject({ code: 'INTERNAL' });
+    await expect(lookupWith(rpc).byTrackingCode('YKB-ANY-0001')).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+
+  it('composes a page of N grievances with one call to routing and one to supervision (no N+1)', async () => {
+    const page = Array.from({ length: 7 }, (_, i) => aGrievance({ trackingCode: `YKB-2024-00010${i}` }));
+    const rpc = new FakeRpcClient()
+      .on(RoutingListAssignments, ({ grievanceIds }) => grievanceIds.filter((_, i) => i % 2 === 0).map((id) => anAssignment(id)))
+      .on(SupervisionListClocks, ({ grievanceIds }) => grievanceIds.map((id) => aClock(id)));
+    const views = await lookupWith(rpc).viewsOf(page);
+    expect(rpc.calls.map((c) => c.subject)).toEqual([RoutingListAssignments.subject, SupervisionListClocks.subject]);
+    expect(rpc.calls[0].payload).toEqual({ grievanceIds: page.map((g) => g.id) });
+    expect(views.map((v) => v.trackingCode)).toEqual(page.map((g) => g.trackingCode));
+    expect(views.map((v) => v.assignments.length)).toEqual([1, 0, 1, 0, 1, 0, 1]);
+    expect(views.every((v) => v.deadline !== null)).toBe(true);
+  });
+
+  it('batches and caches per GraphQL operation: separate lookups in one operation share calls, another operation asks again', async () => {
+    const [a, b] = [aGrievance({ trackingCode: 'YKB-2024-000201' }), aGrievance({ trackingCode: 'YKB-2024-000202' })];
+    const rpc = new FakeRpcClient()
+      .on(IntakeGetGrievance, ({ trackingCode }) => (trackingCode === a.trackingCode ? a : b))
+      .on(RoutingListAssignments, () => [])
+      .on(SupervisionListClocks, () => []);
+    const lookup = lookupWith(rpc);
+    const operation = {};
+    await Promise.all([lookup.byTrackingCode(a.trackingCode, operation), lookup.byTrackingCode(b.trackingCode, operation)]);
+    const batched = rpc.calls.filter((c) => c.subject !== IntakeGetGrievance.subject);
+    expect(batched.map((c) => c.payload)).toEqual([{ grievanceIds: [a.id, b.id] }, { grievanceIds: [a.id, b.id] }]);
+    await lookup.byTrackingCode(a.trackingCode, operation);
+    expect(rpc.calls.filter((c) => c.subject !== IntakeGetGrievance.subject)).toHaveLength(2);
+    await lookup.byTrackingCode(a.trackingCode, {});
+    expect(rpc.calls.filter((c) => c.subject !== IntakeGetGrievance.subject)).toHaveLength(4);
   });
 });

@@ -1,4 +1,5 @@
-import type { AssignmentSummary, ClockSummary, GrievanceSummary } from '@yikouban/contracts';
+import type { AssignmentSummary, ClockSummary, GrievanceSummary, TriageSummary } from '@yikouban/contracts';
+import type { GrievanceTriageView } from './dto/grievance-triage.view';
 import type { AssignmentView, DeadlineView, GrievanceView } from './dto/grievance.view';
 
 export function toAssignmentView(a: AssignmentSummary): AssignmentView {
@@ -33,6 +34,7 @@ export function toGrievanceView(g: GrievanceSummary, assignments: AssignmentSumm
   const lead = pickLeadAssignment(assignments);
   const deadline = pickDeadlineClock(clocks);
   return {
+    grievanceId: g.id,
     trackingCode: g.trackingCode,
     status: g.status,
     channel: g.channel,
@@ -44,5 +46,20 @@ export function toGrievanceView(g: GrievanceSummary, assignments: AssignmentSumm
     leadUnit: lead ? toAssignmentView(lead) : null,
     deadline: deadline ? toDeadlineView(deadline) : null,
     deadlines: openClocks(clocks).map(toDeadlineView),
+  };
+}
+
+export function toTriageView(t: TriageSummary): GrievanceTriageView {
+  return {
+    statutoryPath: t.statutoryPath,
+    diversion: t.diversion,
+    complexity: t.complexity,
+    colour: t.colour,
+    reason: t.reason.zh,
+    reasonEn: t.reason.en,
+    categoryCode: t.categoryCode,
+    listVersion: t.listVersion,
+    decidedAt: new Date(t.decidedAt),
+    overridden: t.overridden,
   };
 }

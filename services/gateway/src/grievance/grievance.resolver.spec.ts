@@ -1,7 +1,7 @@
 import { Global, INestApplication, Module } from '@nestjs/common';
 import { getApolloServer } from '@nestjs/apollo';
 import { Test } from '@nestjs/testing';
-import { IntakeGetGrievance, RoutingListAssignments, SupervisionListClocks } from '@yikouban/contracts';
+import { IntakeGetGrievance, RoutingListAssignmentsByGrievanceIds as RoutingListAssignments, SupervisionListClocksByGrievanceIds as SupervisionListClocks } from '@yikouban/contracts';
 import { RpcCallError, RpcClient } from '@yikouban/messaging';
 import { JsonLogger } from '@yikouban/observability';
 import { strictValidationPipe } from '@yikouban/service-kit';

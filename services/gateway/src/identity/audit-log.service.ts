@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { currentCorrelationId } from '@yikouban/observability';
 import type { Principal } from '../auth/roles';
 import { AuditLog } from './entities/audit-log.entity';
@@ -16,13 +16,14 @@ export interface AuditEntry {
   reason?: string;
 }
 
-/** The audit trail: every read of personal information, every sign-in event. Append only. */
+/** The audit trail: every read of personal information, every sign-in event, every administrator's change. Append only. */
 @Injectable()
 export class AuditLogService {
   constructor(@InjectRepository(AuditLog) private readonly log: Repository<AuditLog>) {}
 
-  async record(entry: AuditEntry): Promise<void> {
-    await this.log.insert({
+  /** With `tx`, the entry is written in the caller's transaction: it stands or falls with the change it records. */
+  async record(entry: AuditEntry, tx?: EntityManager): Promise<void> {
+    await (tx ? tx.getRepository(AuditLog) : this.log).insert({
       at: new Date(),
       actorId: entry.actor?.id ?? null,
       actorRole: entry.actor?.role ?? null,

@@ -21,6 +21,8 @@ export class DeadlineView {
 
 @ObjectType({ description: '诉求 / one grievance as its tracking page and the board show it' })
 export class GrievanceView {
+  /** Not in the schema: the key the field resolvers (triage) batch on. */
+  grievanceId: string;
   @Field() trackingCode: string;
   @Field(() => GrievanceStatusEnum) status: GrievanceStatus;
   @Field(() => ChannelEnum) channel: Channel;

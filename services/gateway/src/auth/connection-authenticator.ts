@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { bearerToken } from './request-credentials';
+import type { Principal } from './roles';
+import { TokenService } from './token.service';
+
+/** What graphql-ws knows of a connection when connection_init arrives. */
+export interface ConnectionInit {
+  /** The connection_init payload: browsers cannot set headers on a WebSocket, so the token travels here. */
+  connectionParams?: Readonly<Record<string, unknown>>;
+  /** The HTTP upgrade request's headers (server-side clients may authenticate there instead). */
+  headers?: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+function stringIn(bag: Readonly<Record<string, unknown>> | undefined, key: string): string | undefined {
+  const v = bag?.[key] ?? bag?.[key[0].toUpperCase() + key.slice(1)];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A connection let in: who it signed in as, and for how long its token holds. */
+export interface AdmittedConnection {
+  principal: Principal;
+  /** Milliseconds until the access token expires; the transport closes the socket then. */
+  expiresInMs: number;
+}
+
+/**
+ * Admits a live connection (graphql-ws connection_init) only with a valid access token, so an
+ * anonymous socket is closed (4403) before it can ask anything. Each subscription on the
+ * connection then still passes the guard with the same token and its field's @Allow, and the
+ * transport closes the socket when the token expires (graphql/connection-expiry.ts).
+ */
+@Injectable()
+export class ConnectionAuthenticator {
+  constructor(private readonly tokens: TokenService) {}
+
+  /** Who the connection signs in as, and until when; null refuses the connection. */
+  authenticate(init: ConnectionInit): AdmittedConnection | null {
+    const token = bearerToken(stringIn(init.connectionParams, 'authorization') ?? stringIn(init.headers as Record<string, unknown>, 'authorization'));
+    if (!token) return null;
+    try {
+      return this.tokens.verifyWithExpiry(token);
+    } catch {
+      return null;
+    }
+  }
+}

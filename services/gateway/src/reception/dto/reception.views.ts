@@ -1,0 +1,82 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { EvaluationVote, EvaluatorKind, PublicEvaluationOpinion, ReceptionOutcome, ReceptionSlot } from '@yikouban/contracts';
+import { AppointmentStatusEnum, EvaluationVoteEnum, EvaluatorKindEnum, PublicEvaluationOpinionEnum, PublicEvaluationStatusEnum, ReceptionOutcomeEnum, ReceptionSlotEnum } from './reception.enums';
+
+@ObjectType('ReceptionRecord', { description: '接访台账 / the reception ledger entry' })
+export class ReceptionRecordView {
+  @Field(() => ID) id: string;
+  @Field({ description: '接待对象 / who was received' }) whoReceived: string;
+  @Field(() => Int) headcount: number;
+  @Field() summary: string;
+  @Field(() => ReceptionOutcomeEnum) outcome: ReceptionOutcome;
+  @Field(() => String, { nullable: true }) legalAdvice: string | null;
+  @Field(() => String, { nullable: true, description: '承诺事项 / what was promised' }) promise: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: '承诺期限 / by when' }) promisedBy: Date | null;
+  @Field(() => String, { nullable: true, description: '督查时限（承诺）/ the clock supervision runs on the promise' }) clockId: string | null;
+  @Field(() => GraphQLISODateTime) receivedAt: Date;
+}
+
+@ObjectType('ReceptionAppointment', { description: '领导接访预约 / an appointment on a reception slot' })
+export class ReceptionAppointmentView {
+  @Field(() => ID) id: string;
+  @Field(() => ID) receptionDayId: string;
+  @Field(() => String, { nullable: true, description: '受理编号 / tracking code' }) trackingCode: string | null;
+  @Field({ description: '初信初访 / first-time grievance' }) firstTime: boolean;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: '初信初访领导接访期限 / the first-time window for a leader’s reception' }) receptionDueAt: Date | null;
+  @Field(() => String, { nullable: true }) policyCode: string | null;
+  @Field(() => AppointmentStatusEnum) status: 'booked' | 'received';
+  @Field(() => GraphQLISODateTime) bookedAt: Date;
+  @Field(() => ReceptionRecordView, { nullable: true }) record: ReceptionRecordView | null;
+}
+
+@ObjectType('ReceptionDay', { description: '领导接访日（领导 + 法律顾问）/ a leader’s reception slot with a legal adviser' })
+export class ReceptionDayView {
+  @Field(() => ID) id: string;
+  @Field() leaderId: string;
+  @Field() leaderName: string;
+  @Field() orgCode: string;
+  @Field(() => String, { nullable: true }) regionCode: string | null;
+  @Field({ description: 'YYYY-MM-DD' }) day: string;
+  @Field(() => ReceptionSlotEnum) slot: ReceptionSlot;
+  @Field(() => GraphQLISODateTime) slotStartsAt: Date;
+  @Field() place: string;
+  @Field() legalAdviserId: string;
+  @Field({ description: '法律顾问 / the legal adviser (1+1)' }) legalAdviserName: string;
+  @Field(() => Int) capacity: number;
+  @Field(() => Int) booked: number;
+  @Field(() => [ReceptionAppointmentView]) appointments: ReceptionAppointmentView[];
+}
+
+@ObjectType('PublicEvaluator', { description: '评议员及其投票 / an evaluator and the vote recorded' })
+export class EvaluatorView {
+  @Field() id: string;
+  @Field() name: string;
+  @Field(() => EvaluatorKindEnum) kind: EvaluatorKind;
+  @Field(() => EvaluationVoteEnum, { nullable: true }) vote: EvaluationVote | null;
+  @Field(() => String, { nullable: true }) remarks: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) votedAt: Date | null;
+}
+
+@ObjectType('PublicEvaluationTally', { description: '计票 / the count' })
+export class EvaluationTallyView {
+  @Field(() => Int) support: number;
+  @Field(() => Int) oppose: number;
+  @Field(() => Int) abstain: number;
+  @Field(() => Int) notVoted: number;
+}
+
+@ObjectType('PublicEvaluation', { description: '阳光信访公开评议 / a public evaluation of a contested matter' })
+export class PublicEvaluationView {
+  @Field(() => ID) id: string;
+  @Field(() => String, { nullable: true }) trackingCode: string | null;
+  @Field() matter: string;
+  @Field(() => PublicEvaluationStatusEnum) status: 'open' | 'concluded';
+  @Field(() => Int, { description: '法定人数 / quorum' }) quorum: number;
+  @Field(() => [EvaluatorView]) panel: EvaluatorView[];
+  @Field(() => EvaluationTallyView) tally: EvaluationTallyView;
+  @Field(() => PublicEvaluationOpinionEnum, { nullable: true }) opinion: PublicEvaluationOpinion | null;
+  @Field({ description: '评议规则：达到法定人数、以有效票（弃权除外）过半数为准 / the rule: quorum, then a majority of votes cast' }) rule: string;
+  @Field(() => String, { nullable: true }) recommendations: string | null;
+  @Field(() => GraphQLISODateTime) openedAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) concludedAt: Date | null;
+}

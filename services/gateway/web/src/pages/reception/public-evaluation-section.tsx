@@ -1,0 +1,263 @@
+import { useState } from 'react';
+import { gql } from '../../api/client';
+import { ErrorMessage } from '../../components/error-message';
+import { useAction } from '../../components/use-action';
+import { useAsync } from '../../components/use-async';
+import { useI18n } from '../../i18n';
+
+const FIELDS = `id trackingCode matter openedAt concludedAt status quorum rule opinion recommendations
+  tally { support oppose abstain notVoted }
+  panel { id name kind vote votedAt remarks }`;
+const GET = `query ($id: ID!) { publicEvaluation(id: $id) { ${FIELDS} } }`;
+const OPEN = `mutation ($input: OpenPublicEvaluationInput!) { openPublicEvaluation(input: $input) { ${FIELDS} } }`;
+const VOTE = `mutation ($input: RecordEvaluationVoteInput!) { recordEvaluationVote(input: $input) { ${FIELDS} } }`;
+const CONCLUDE = `mutation ($input: ConcludePublicEvaluationInput!) { concludePublicEvaluation(input: $input) { ${FIELDS} } }`;
+
+const KINDS = ['NPC_DEPUTY', 'PARTY_CONGRESS_DEPUTY', 'CPPCC_MEMBER', 'LAWYER', 'MEDIATOR', 'COMMUNITY_CADRE', 'SOCIAL_WORKER', 'COMMUNITY_MEMBER'] as const;
+const VOTES = ['SUPPORT', 'OPPOSE', 'ABSTAIN'] as const;
+/** The API lists no evaluations: the ones opened or looked up here are remembered on this device. */
+const KEY = 'ykb.publicEvaluations';
+
+interface PublicEvaluation {
+  id: string;
+  trackingCode: string | null;
+  matter: string;
+  openedAt: string;
+  concludedAt: string | null;
+  status: 'OPEN' | 'CONCLUDED';
+  quorum: number;
+  rule: string;
+  opinion: string | null;
+  recommendations: string | null;
+  tally: { support: number; oppose: number; abstain: number; notVoted: number };
+  panel: { id: string; name: string; kind: string; vote: string | null; votedAt: string | null; remarks: string | null }[];
+}
+
+function rememberedIds(): { id: string; label: string }[] {
+  try {
+    const list = JSON.parse(localStorage.getItem(KEY) ?? '[]') as { id: string; label: string }[];
+    return Array.isArray(list) ? list : [];
+  } catch {
+    return [];
+  }
+}
+function remember(e: PublicEvaluation): void {
+  const rest = rememberedIds().filter((x) => x.id !== e.id);
+  localStorage.setItem(KEY, JSON.stringify([{ id: e.id, label: `${e.trackingCode ?? ''} ${e.matter}`.trim().slice(0, 60) }, ...rest].slice(0, 30)));
+}
+
+/** 发起评议: the contested matter and a panel of at least three (人大代表、政协委员、律师…). */
+function OpenForm({ onOpened }: { onOpened: (e: PublicEvaluation) => void }) {
+  const { t, tEnum } = useI18n();
+  const [trackingCode, setTrackingCode] = useState('');
+  const [matter, setMatter] = useState('');
+  const [quorum, setQuorum] = useState('');
+  const [panel, setPanel] = useState(() => [0, 1, 2].map(() => ({ name: '', kind: 'NPC_DEPUTY' as string })));
+  const action = useAction();
+  return (
+    <form
+      className="form"
+      data-testid="open-evaluation-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const input = {
+          trackingCode: trackingCode.trim(),
+          matter: matter.trim(),
+          panel: panel.map((p, i) => ({ id: `panel-${i + 1}`, name: p.name.trim(), kind: p.kind })),
+          ...(quorum ? { quorum: Number(quorum) } : {}),
+        };
+        const r = await action.run(() => gql<{ openPublicEvaluation: PublicEvaluation }>(OPEN, { input }));
+        if (r) onOpened(r.openPublicEvaluation);
+      }}
+    >
+      <h3>{t('evaluationPanel.open')}</h3>
+      <div className="row">
+        <label>
+          {t('common.trackingCode')}
+          <input name="evaluationTrackingCode" value={trackingCode} onChange={(e) => setTrackingCode(e.target.value)} required />
+        </label>
+        <label>
+          {t('evaluationPanel.quorum')}
+          <input name="quorum" type="number" min={1} max={panel.length} value={quorum} onChange={(e) => setQuorum(e.target.value)} placeholder={t('evaluationPanel.quorumHint')} />
+        </label>
+      </div>
+      <label>
+        {t('evaluationPanel.matter')}
+        <textarea name="matter" value={matter} onChange={(e) => setMatter(e.target.value)} required maxLength={2000} />
+      </label>
+      <h4 style={{ margin: 0 }}>{t('evaluationPanel.panel')}</h4>
+      {panel.map((p, i) => (
+        <div className="row" key={i}>
+          <label>
+            {t('evaluationPanel.memberName', { n: i + 1 })}
+            <input name={`panel-${i}-name`} value={p.name} required onChange={(e) => setPanel(panel.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
+          </label>
+          <label>
+            {t('evaluationPanel.kind')}
+            <select name={`panel-${i}-kind`} value={p.kind} onChange={(e) => setPanel(panel.map((x, j) => (j === i ? { ...x, kind: e.target.value } : x)))}>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {tEnum('evaluatorKind', k)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      ))}
+      <div className="actions">
+        <button type="button" onClick={() => setPanel([...panel, { name: '', kind: 'COMMUNITY_MEMBER' }])}>
+          {t('evaluationPanel.addMember')}
+        </button>
+        {panel.length > 3 && (
+          <button type="button" onClick={() => setPanel(panel.slice(0, -1))}>
+            {t('evaluationPanel.removeMember')}
+          </button>
+        )}
+      </div>
+      <ErrorMessage error={action.error} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={action.busy}>
+          {t('evaluationPanel.open')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function VoteButtons({ evaluationId, evaluatorId, onVoted }: { evaluationId: string; evaluatorId: string; onVoted: (e: PublicEvaluation) => void }) {
+  const { tEnum } = useI18n();
+  const action = useAction();
+  return (
+    <span className="actions" style={{ display: 'inline-flex' }}>
+      {VOTES.map((v) => (
+        <button
+          key={v}
+          type="button"
+          data-vote={v}
+          disabled={action.busy}
+          onClick={async () => {
+            const r = await action.run(() => gql<{ recordEvaluationVote: PublicEvaluation }>(VOTE, { input: { publicEvaluationId: evaluationId, evaluatorId, vote: v } }));
+            if (r) onVoted(r.recordEvaluationVote);
+          }}
+        >
+          {tEnum('vote', v)}
+        </button>
+      ))}
+      <ErrorMessage error={action.error} />
+    </span>
+  );
+}
+
+/** One evaluation: the panel's votes (recorded once each), the tally, and concluding by the stated rule. */
+function EvaluationView({ id, canRun }: { id: string; canRun: boolean }) {
+  const { t, tEnum, formatDateTime } = useI18n();
+  const loaded = useAsync(() => gql<{ publicEvaluation: PublicEvaluation }>(GET, { id }).then((r) => r.publicEvaluation), [id]);
+  const [latest, setLatest] = useState<PublicEvaluation>();
+  const [recommendations, setRecommendations] = useState('');
+  const conclude = useAction();
+  const e = latest ?? loaded.data;
+  if (!e) return <ErrorMessage error={loaded.error} />;
+  const open = e.status === 'OPEN';
+  return (
+    <div data-testid="public-evaluation" data-status={e.status}>
+      <h3>
+        {e.trackingCode} · {e.matter} <span className="badge">{tEnum('evaluationStatus', e.status)}</span>
+      </h3>
+      <p className="hint">
+        {t('evaluationPanel.openedAt', { at: formatDateTime(e.openedAt) })} · {t('evaluationPanel.quorumIs', { n: e.quorum })} · {e.rule}
+      </p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>{t('evaluationPanel.member')}</th>
+              <th>{t('evaluationPanel.kind')}</th>
+              <th>{t('evaluationPanel.vote')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {e.panel.map((p) => (
+              <tr key={p.id} data-evaluator-id={p.id}>
+                <td>{p.name}</td>
+                <td>{tEnum('evaluatorKind', p.kind)}</td>
+                <td>{p.vote ? tEnum('vote', p.vote) : canRun && open ? <VoteButtons evaluationId={e.id} evaluatorId={p.id} onVoted={setLatest} /> : <span className="muted">{t('evaluationPanel.notVoted')}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p data-testid="tally">
+        {t('evaluationPanel.tally', { support: e.tally.support, oppose: e.tally.oppose, abstain: e.tally.abstain, notVoted: e.tally.notVoted })}
+      </p>
+      {e.opinion && (
+        <div className={e.opinion === 'HANDLING_SUPPORTED' ? 'ok' : 'notice'} data-testid="evaluation-opinion" data-opinion={e.opinion}>
+          <strong>{tEnum('evaluationOpinion', e.opinion)}</strong> · {formatDateTime(e.concludedAt)}
+          {e.recommendations && <div>{e.recommendations}</div>}
+        </div>
+      )}
+      {canRun && open && (
+        <form
+          className="form"
+          onSubmit={async (ev) => {
+            ev.preventDefault();
+            const r = await conclude.run(() => gql<{ concludePublicEvaluation: PublicEvaluation }>(CONCLUDE, { input: { publicEvaluationId: e.id, ...(recommendations.trim() ? { recommendations: recommendations.trim() } : {}) } }));
+            if (r) setLatest(r.concludePublicEvaluation);
+          }}
+        >
+          <label>
+            {t('evaluationPanel.recommendations')}
+            <textarea name="recommendations" value={recommendations} onChange={(ev) => setRecommendations(ev.target.value)} maxLength={2000} />
+          </label>
+          <ErrorMessage error={conclude.error} />
+          <div className="actions">
+            <button type="submit" className="primary" data-testid="conclude-evaluation" disabled={conclude.busy}>
+              {t('evaluationPanel.conclude')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+/** 阳光信访公开评议: a supervisor opens one with a panel, records the votes and concludes; leaders read. */
+export function PublicEvaluationSection({ canRun }: { canRun: boolean }) {
+  const { t } = useI18n();
+  const [known, setKnown] = useState(rememberedIds);
+  const [current, setCurrent] = useState<string | undefined>(() => known[0]?.id);
+  const [lookup, setLookup] = useState('');
+  const show = (e: PublicEvaluation) => {
+    remember(e);
+    setKnown(rememberedIds());
+    setCurrent(e.id);
+  };
+  return (
+    <section className="card" data-testid="public-evaluations">
+      <h2 style={{ marginTop: 0 }}>{t('evaluationPanel.title')}</h2>
+      <p className="hint">{t('evaluationPanel.hint')}</p>
+      <form
+        className="actions"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!lookup.trim()) return;
+          setCurrent(lookup.trim());
+          setLookup('');
+        }}
+      >
+        {known.length > 0 && (
+          <select value={current ?? ''} onChange={(e) => setCurrent(e.target.value || undefined)} style={{ width: 'auto' }} name="knownEvaluation">
+            {known.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        )}
+        <input value={lookup} onChange={(e) => setLookup(e.target.value)} placeholder={t('evaluationPanel.lookup')} style={{ width: '20rem' }} />
+        <button type="submit">{t('evaluationPanel.show')}</button>
+      </form>
+      {current && <EvaluationView key={current} id={current} canRun={canRun} />}
+      {canRun && <OpenForm onOpened={show} />}
+    </section>
+  );
+}
