@@ -153,6 +153,12 @@ describe('authorisation matrix: every caller × every operation of the built sch
     publishRoutingRules: ['administrator'],
     classificationList: ['administrator'],
     routingRules: ['administrator'],
+    // Who may sign in, and the directory work is routed over: administrators only.
+    createUser: ['administrator'],
+    disableUser: ['administrator'],
+    resetUserPassword: ['administrator'],
+    createApiClient: ['administrator'],
+    deactivateOrganisation: ['administrator'],
     // Live boards: the window, the command centre, oversight and leaders; units their own assignments.
     grievanceReceived: ['reception_clerk', 'command_operator', 'supervisor', 'leader'],
     assignmentChanged: ['command_operator', 'unit_staff', 'supervisor', 'leader'],
