@@ -19,6 +19,7 @@ import { ReceptionModule } from './reception/reception.module';
 import { RpcModule } from './rpc/rpc.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { OversightModule } from './oversight/oversight.module';
+import { SupervisionAdminModule } from './supervision-admin/supervision-admin.module';
 import { WebUiModule } from './web-ui/web-ui.module';
 import { WorkbenchModule } from './workbench/workbench.module';
 
@@ -60,6 +61,7 @@ export class AppModule {
         SupervisionModule,
         ReceptionModule,
         OversightModule,
+        SupervisionAdminModule,
         BulletinModule,
         AdminModule,
         // The web UI at `/` (dist/web); never in front of /graphql or /health.

@@ -1,4 +1,5 @@
 import type { DataServiceSpec } from '@yikouban/service-kit';
+import { AdministrationModule } from './administration/administration.module';
 import { AFTERCARE_EVENT_HANDLERS, AftercareModule } from './aftercare/aftercare.module';
 import { BulletinModule } from './bulletin/bulletin.module';
 import { ClockModule, SUPERVISION_EVENT_HANDLERS } from './clock/clock.module';
@@ -14,6 +15,6 @@ export const supervisionService: DataServiceSpec<SupervisionConfig> = {
   service: 'supervision',
   configClass: SupervisionConfig,
   dataSource: (c) => supervisionDataSourceOptions(c.databaseUrl),
-  features: (c) => [ClockModule.register({ sweepIntervalMs: c.sweepIntervalMs }), AftercareModule, IndicatorsModule, ReceptionModule, PublicEvaluationModule, OversightModule, EarlyWarningModule, BulletinModule.register({ intervalMs: c.bulletinIntervalMs })],
+  features: (c) => [ClockModule.register({ sweepIntervalMs: c.sweepIntervalMs }), AftercareModule, IndicatorsModule, ReceptionModule, PublicEvaluationModule, OversightModule, EarlyWarningModule, BulletinModule.register({ intervalMs: c.bulletinIntervalMs }), AdministrationModule],
   handlers: [...SUPERVISION_EVENT_HANDLERS, ...AFTERCARE_EVENT_HANDLERS, ...INDICATOR_EVENT_HANDLERS],
 };

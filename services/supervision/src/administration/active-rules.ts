@@ -1,4 +1,5 @@
 import { ChineseDaysSource, WorkingCalendar, type CalendarOverride } from '@yikouban/calendar';
+import type { DeadlinePolicyView } from '@yikouban/contracts';
 import { LOCAL_POLICIES, STATUTORY_POLICIES, type DeadlinePolicy } from '../deadline-policy';
 
 /** One version of a local policy with the period it is in force: [effectiveFrom, effectiveUntil). */
@@ -99,3 +100,27 @@ export class ActiveRules {
 
 /** The process-wide snapshot the planner reads. */
 export const activeRules = new ActiveRules();
+
+/** A policy as the administration screens show it; `version` is null for a statutory policy. */
+export function toVersionView(p: DeadlinePolicy, v: PolicyVersion | null): DeadlinePolicyView {
+  return {
+    code: p.code,
+    jurisdiction: p.jurisdiction,
+    statutory: p.jurisdiction === null,
+    version: v?.version ?? 1,
+    name: p.name,
+    nameEn: p.nameEn,
+    appliesTo: p.appliesTo,
+    unit: p.unit,
+    amount: p.amount,
+    source: p.source,
+    warnAt: [...p.warnAt],
+    when: p.when ? { ...(p.when.complexity ? { complexity: [...p.when.complexity] } : {}), ...(p.when.firstTime !== undefined ? { firstTime: p.when.firstTime } : {}), ...(p.when.kind ? { kind: [...p.when.kind] } : {}) } : null,
+    note: p.note ?? null,
+    maxExtensions: p.maxExtensions ?? null,
+    extensionAmount: p.extensionAmount ?? null,
+    effectiveFrom: v?.effectiveFrom.toISOString() ?? null,
+    effectiveUntil: v?.effectiveUntil?.toISOString() ?? null,
+    createdBy: v?.createdBy ?? null,
+  };
+}

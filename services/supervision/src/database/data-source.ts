@@ -12,6 +12,7 @@ import { Bulletins1732300000510 } from './migrations/1732300000510-Bulletins';
 import { LeaderReception1732300000520 } from './migrations/1732300000520-LeaderReception';
 import { PublicEvaluation1732300000530 } from './migrations/1732300000530-PublicEvaluation';
 import { DeadlineExtensions1732300000540 } from './migrations/1732300000540-DeadlineExtensions';
+import { CalendarAndPolicyAdministration1732300000550 } from './migrations/1732300000550-CalendarAndPolicyAdministration';
 
 export const SUPERVISION_SCHEMA = 'supervision';
 
@@ -20,6 +21,6 @@ export function supervisionDataSourceOptions(url: string) {
     url,
     schema: SUPERVISION_SCHEMA,
     entities: [Clock],
-    migrations: [MessagingTables1732300000000, CreateClocks1732300000400, ClockAlarms1732300000410, GrievanceProfiles1732300000420, Aftercare1732300000450, Indicators1732300000460, Oversight1732300000490, EarlyWarnings1732300000500, Bulletins1732300000510, LeaderReception1732300000520, PublicEvaluation1732300000530, DeadlineExtensions1732300000540],
+    migrations: [MessagingTables1732300000000, CreateClocks1732300000400, ClockAlarms1732300000410, GrievanceProfiles1732300000420, Aftercare1732300000450, Indicators1732300000460, Oversight1732300000490, EarlyWarnings1732300000500, Bulletins1732300000510, LeaderReception1732300000520, PublicEvaluation1732300000530, DeadlineExtensions1732300000540, CalendarAndPolicyAdministration1732300000550],
   });
 }
