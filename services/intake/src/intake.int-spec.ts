@@ -2,11 +2,11 @@ import request from 'supertest';
 import { Client } from 'pg';
 import { GrievanceReceived, type EventEnvelope, type GrievanceReceivedV1 } from '@yikouban/contracts';
 import { Namespace, RpcClient } from '@yikouban/messaging';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type RunningService, type ServiceUnderTest } from '@yikouban/testing';
 import { intakeService } from './service';
 
 describe('intake service (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: string;
   let svc: RunningService;
   let probe: JetStreamProbe;
@@ -14,24 +14,12 @@ describe('intake service (real PostgreSQL and NATS)', () => {
   let rpc: RpcClient;
 
   beforeAll(async () => {
-    db = await createTestDatabase('intake');
-    ns = testNamespace();
-    svc = await startDataServiceInProcess(intakeService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns });
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    rpc = new RpcClient(new Namespace(ns), TEST_NATS_URL, 'intake-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(intakeService);
+    ({ svc, probe, pg, rpc } = sut);
+    ns = sut.ns.prefix;
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await pg?.end();
-    await probe?.deleteStreams(ns);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   const valid = {
     channel: 'hotline_12345',

@@ -11,7 +11,7 @@ import {
 } from '@yikouban/contracts';
 import { Namespace, RpcCallError, RpcClient } from '@yikouban/messaging';
 import { JsonLogger } from '@yikouban/observability';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type ServiceUnderTest, type TestDatabase } from '@yikouban/testing';
 import { mediationDataSourceOptions } from './database/data-source';
 import { DEMO_MEDIATION_ORGANISATIONS, DEMO_MEDIATORS } from './directory/demo-directory';
 import { seedDemoDirectory } from './directory/demo-seed';
@@ -19,31 +19,20 @@ import { mediationService } from './service';
 import { HandoffDriver, mediatorOf, ORG, refused } from './testing/handoff-driver';
 
 describe('mediation request/reply API: inboxes, concurrency, coded errors, directory (real PostgreSQL and NATS)', () => {
+  let sut: ServiceUnderTest;
   let db: TestDatabase;
   let ns: Namespace;
-  let svc: RunningService;
   let probe: JetStreamProbe;
   let rpc: RpcClient;
   let drive: HandoffDriver;
 
   beforeAll(async () => {
-    db = await createTestDatabase('mediation');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(mediationService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
-    await seedDemoDirectory(mediationDataSourceOptions(db.url), new JsonLogger('mediation-test', 'warn'));
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'mediation-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(mediationService, {}, { pg: false, seed: (url) => seedDemoDirectory(mediationDataSourceOptions(url), new JsonLogger('mediation-test', 'warn')) });
+    ({ db, ns, probe, rpc } = sut);
     drive = new HandoffDriver(rpc);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   it('shows each receiving organisation only its own handoffs, newest first, page by page', async () => {
     const toShiqiao: HandoffView[] = [];

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { DeadlineSet, HandoffConcluded, HandoffDeclined, HandoffReturned, MediationHandoffsSent, type EventContract, type EventEnvelope } from '@yikouban/contracts';
 import { Namespace, RpcClient } from '@yikouban/messaging';
 import { JsonLogger } from '@yikouban/observability';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type ServiceUnderTest } from '@yikouban/testing';
 import { mediationDataSourceOptions } from './database/data-source';
 import { seedDemoDirectory } from './directory/demo-seed';
 import { mediationService } from './service';
@@ -12,9 +12,8 @@ type Data = Record<string, unknown> & { handoffId: string };
 const DAY = 86_400_000;
 
 describe('诉调: a court sends a case to mediation before or after filing, and gets it back (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: Namespace;
-  let svc: RunningService;
   let probe: JetStreamProbe;
   let pg: Client;
   let rpc: RpcClient;
@@ -29,26 +28,12 @@ describe('诉调: a court sends a case to mediation before or after filing, and 
     });
 
   beforeAll(async () => {
-    db = await createTestDatabase('mediation');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(mediationService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
-    await seedDemoDirectory(mediationDataSourceOptions(db.url), new JsonLogger('mediation-test', 'warn'));
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'mediation-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(mediationService, {}, { seed: (url) => seedDemoDirectory(mediationDataSourceOptions(url), new JsonLogger('mediation-test', 'warn')) });
+    ({ ns, probe, pg, rpc } = sut);
     drive = new HandoffDriver(rpc);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await pg?.end();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   it('fails pre-filing mediation (positions too far apart) and returns to the court with the other roads', async () => {
     const sent = await drive.request({ kind: 'litigation_mediation', stage: 'pre_filing', targetOrgCode: ORG.commercial, sourceReference: '(2026)浙0621民诉前调88号', matter: '装修工程款纠纷' });

@@ -1,7 +1,7 @@
 import { MediationGetStats, type HandoffView, type MediationStatsRow } from '@yikouban/contracts';
-import { Namespace, RpcClient } from '@yikouban/messaging';
+import { RpcClient } from '@yikouban/messaging';
 import { JsonLogger } from '@yikouban/observability';
-import { createTestDatabase, startDataServiceInProcess, TEST_NATS_URL, testNamespace, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { startServiceUnderTest, type ServiceUnderTest } from '@yikouban/testing';
 import { mediationDataSourceOptions } from './database/data-source';
 import { seedDemoDirectory } from './directory/demo-seed';
 import { mediationService } from './service';
@@ -12,20 +12,15 @@ const days = (h: HandoffView) => (Date.parse(h.concludedAt as string) - Date.par
 const mean = (hs: HandoffView[]) => hs.reduce((n, h) => n + days(h), 0) / hs.length;
 
 describe('mediation statistics: count, success rate and mean duration per kind, organisation, region and period', () => {
-  let db: TestDatabase;
-  let svc: RunningService;
+  let sut: ServiceUnderTest;
   let rpc: RpcClient;
   let drive: HandoffDriver;
   const started = new Date(Date.now() - 1000).toISOString();
   const concluded: Record<string, HandoffView[]> = {};
 
   beforeAll(async () => {
-    db = await createTestDatabase('mediation');
-    const ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(mediationService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
-    await seedDemoDirectory(mediationDataSourceOptions(db.url), new JsonLogger('mediation-test', 'warn'));
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'mediation-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(mediationService, {}, { pg: false, seed: (url) => seedDemoDirectory(mediationDataSourceOptions(url), new JsonLogger('mediation-test', 'warn')) });
+    ({ rpc } = sut);
     drive = new HandoffDriver(rpc);
 
     const petition = () => drive.request({ kind: 'petition_mediation', targetOrgCode: ORG.chengguan });
@@ -40,11 +35,7 @@ describe('mediation statistics: count, success rate and mean duration per kind, 
     await drive.readyForSessions(await petition());
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   const period = () => ({ from: started, to: new Date(Date.now() + 60_000).toISOString() });
   const expectRow = (row: MediationStatsRow | undefined, hs: HandoffView[], agreements: number) => {

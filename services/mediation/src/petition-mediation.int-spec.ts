@@ -16,7 +16,7 @@ import {
 } from '@yikouban/contracts';
 import { Namespace, RpcClient } from '@yikouban/messaging';
 import { JsonLogger } from '@yikouban/observability';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type ServiceUnderTest } from '@yikouban/testing';
 import { mediationDataSourceOptions } from './database/data-source';
 import { seedDemoDirectory } from './directory/demo-seed';
 import { mediationService } from './service';
@@ -25,9 +25,8 @@ import { HandoffDriver, mediatorOf, ORG, refused } from './testing/handoff-drive
 type Data = Record<string, unknown> & { handoffId: string };
 
 describe('访调: petition work hands a dispute to a people\'s mediation committee (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: Namespace;
-  let svc: RunningService;
   let probe: JetStreamProbe;
   let pg: Client;
   let rpc: RpcClient;
@@ -37,26 +36,12 @@ describe('访调: petition work hands a dispute to a people\'s mediation committ
     (await probe.read(ns.stream('mediation'), ns.subject(contract.subject))).map((m) => m.json<EventEnvelope<Data>>()).filter((e) => e.data.handoffId === handoffId);
 
   beforeAll(async () => {
-    db = await createTestDatabase('mediation');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(mediationService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
-    await seedDemoDirectory(mediationDataSourceOptions(db.url), new JsonLogger('mediation-test', 'warn'));
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'mediation-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(mediationService, {}, { seed: (url) => seedDemoDirectory(mediationDataSourceOptions(url), new JsonLogger('mediation-test', 'warn')) });
+    ({ ns, probe, pg, rpc } = sut);
     drive = new HandoffDriver(rpc);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await pg?.end();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   it('reaches an agreement the same day, is judicially confirmed and closes the petition', async () => {
     const grievanceId = randomUUID();

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { AssignmentCreated, GrievanceReceived, GrievanceTriaged, RoutingListAssignments, RoutingListAssignmentsByGrievanceIds, RoutingListCategories, type EventEnvelope, type GrievanceReceivedV1 } from '@yikouban/contracts';
 import { Namespace, RpcClient } from '@yikouban/messaging';
 import { JsonLogger } from '@yikouban/observability';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type ServiceUnderTest } from '@yikouban/testing';
 import { routingDataSourceOptions } from './database/data-source';
 import { seedDemoCounty } from './seed/demo-seed';
 import { routingService } from './service';
@@ -17,9 +17,8 @@ const received = (over: Partial<GrievanceReceivedV1> = {}): EventEnvelope<Grieva
 });
 
 describe('routing service: triage and assignment from real events', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: Namespace;
-  let svc: RunningService;
   let probe: JetStreamProbe;
   let pg: Client;
   let rpc: RpcClient;
@@ -27,25 +26,11 @@ describe('routing service: triage and assignment from real events', () => {
     (await pg.query('SELECT role, org_code, org_name, rule_id, rule_version FROM routing.assignment WHERE grievance_id = $1 ORDER BY role DESC, org_code', [grievanceId])).rows;
 
   beforeAll(async () => {
-    db = await createTestDatabase('routing');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(routingService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
-    await seedDemoCounty(routingDataSourceOptions(db.url), new JsonLogger('routing-test', 'warn'));
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'routing-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(routingService, {}, { seed: (url) => seedDemoCounty(routingDataSourceOptions(url), new JsonLogger('routing-test', 'warn')) });
+    ({ ns, probe, pg, rpc } = sut);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await pg?.end();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   it('triages a collective wage-arrears matter and assigns 人社 as lead with 住建 co-handling', async () => {
     const e = received();

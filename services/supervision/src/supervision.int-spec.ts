@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { AssignmentCreated, ClockStarted, DeadlineBreached, DeadlineSet, DeadlineWarning, GrievanceTriaged, GrievanceWithdrawn, HandoffAccepted, SupervisionListClocks, SupervisionListClocksByGrievanceIds, type AssignmentCreatedV1, type EventEnvelope } from '@yikouban/contracts';
 import { Namespace, RpcClient } from '@yikouban/messaging';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type RunningService, type ServiceUnderTest } from '@yikouban/testing';
 import { ClockSweeper } from './clock/clock-sweeper';
 import { supervisionService } from './service';
 
@@ -29,7 +29,7 @@ function assignmentEvent(overrides: Partial<AssignmentCreatedV1> = {}): EventEnv
 }
 
 describe('supervision service: clocks driven by real events', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: Namespace;
   let svc: RunningService;
   let probe: JetStreamProbe;
@@ -39,24 +39,11 @@ describe('supervision service: clocks driven by real events', () => {
     (await pg.query('SELECT * FROM supervision.clock WHERE grievance_id = $1', [grievanceId])).rows;
 
   beforeAll(async () => {
-    db = await createTestDatabase('supervision');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(supervisionService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, SUPERVISION_SWEEP_MS: '0' });
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'supervision-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(supervisionService, { SUPERVISION_SWEEP_MS: '0' });
+    ({ ns, svc, probe, pg, rpc } = sut);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await pg?.end();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   it('starts the handling clock (60 days, to the end of the last day) for the lead unit and publishes clock.started', async () => {
     const event = assignmentEvent();

@@ -1,7 +1,3 @@
-import { Global, INestApplication, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { getApolloServer } from '@nestjs/apollo';
-import { Test } from '@nestjs/testing';
 import {
   RoutingCreateOrganisation,
   RoutingCreateRegion,
@@ -13,14 +9,9 @@ import {
   type DirectoryOrganisationView,
   type RegionNodeView,
 } from '@yikouban/contracts';
-import { RpcCallError, RpcClient } from '@yikouban/messaging';
-import { JsonLogger } from '@yikouban/observability';
-import { strictValidationPipe } from '@yikouban/service-kit';
-import { AuthGuard } from '../auth/auth.guard';
-import { AUTH_OPTIONS } from '../auth/auth.options';
+import { RpcCallError } from '@yikouban/messaging';
 import { ROLES, type Principal, type Role } from '../auth/roles';
-import { TokenService } from '../auth/token.service';
-import { GatewayGraphqlModule } from '../graphql/graphql.module';
+import { resolverHarness } from '../auth/testing/resolver-harness';
 import { AuditLogService, type AuditEntry } from '../identity/audit-log.service';
 import { FakeRpcClient } from '../rpc/testing/fake-rpc-client';
 import { DirectoryAdministrationDesk } from './directory-admin.desk';
@@ -34,50 +25,19 @@ const org = (over: Partial<DirectoryOrganisationView> = {}): DirectoryOrganisati
   code: 'vc_330621101299', name: '凤凰社区居民委员会', nameEn: 'Fenghuang Community Committee', kind: 'village_committee', regionCode: '330621101299', departmentType: null, active: true, ...over,
 });
 
-interface Answer<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
 describe('directory administration in GraphQL (administrators only, the acting administrator named, audited; fake RPC)', () => {
-  const rpc = new FakeRpcClient();
   const audited: AuditEntry[] = [];
-  const tokens = new TokenService({ jwtSecret: 'directory-admin-spec-secret-32-characters', accessTokenTtlSeconds: 900, refreshTokenTtlHours: 12, production: false });
-  let app: INestApplication;
-  let apollo: ReturnType<typeof getApolloServer>;
-
-  @Global()
-  @Module({
-    providers: [
-      { provide: RpcClient, useValue: rpc.asClient() },
-      { provide: AuditLogService, useValue: { record: async (e: AuditEntry) => void audited.push(e) } },
-    ],
-    exports: [RpcClient, AuditLogService],
-  })
-  class FakesModule {}
-
-  beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [FakesModule, GatewayGraphqlModule.forRoot({ production: false, logger: new JsonLogger('gateway', 'error', () => undefined) })],
-      providers: [DirectoryAdministrationDesk, DirectoryAdministrationResolver, { provide: TokenService, useValue: tokens }, { provide: AUTH_OPTIONS, useValue: {} }, { provide: APP_GUARD, useClass: AuthGuard }],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(strictValidationPipe());
-    await app.init();
-    apollo = getApolloServer(app);
+  const gql = resolverHarness([], {
+    providers: [DirectoryAdministrationDesk, DirectoryAdministrationResolver, { provide: AuditLogService, useValue: { record: async (e: AuditEntry) => void audited.push(e) } }],
   });
-  afterAll(() => app.close());
+  const { rpc, as } = gql;
+
+  beforeAll(() => gql.start());
+  afterAll(() => gql.close());
   beforeEach(() => {
     rpc.calls.length = 0;
     audited.length = 0;
   });
-
-  async function as<T = Record<string, unknown>>(p: Principal, query: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
-    const authorization = `Bearer ${tokens.issue(p).accessToken}`;
-    const res = await apollo.executeOperation({ query, variables }, { contextValue: { req: { headers: { authorization } } } });
-    if (res.body.kind !== 'single') throw new Error('expected a single result');
-    return res.body.singleResult as Answer<T>;
-  }
   const payloadOf = (subject: string) => rpc.calls.find((c) => c.subject === subject)?.payload;
 
   const TREE = 'query ($root: String, $depth: Int) { regionTree(rootCode: $root, depth: $depth) { code level childCount children { code name level children { code } } } }';

@@ -1,7 +1,3 @@
-import { Global, INestApplication, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { getApolloServer } from '@nestjs/apollo';
-import { Test } from '@nestjs/testing';
 import {
   SupervisionAcknowledgeEarlyWarning,
   SupervisionBulletinLedger,
@@ -9,18 +5,10 @@ import {
   SupervisionListEarlyWarnings,
   type EarlyWarningView,
 } from '@yikouban/contracts';
-import { RpcClient } from '@yikouban/messaging';
-import { JsonLogger } from '@yikouban/observability';
-import { strictValidationPipe } from '@yikouban/service-kit';
-import { AuthGuard } from '../auth/auth.guard';
-import { AUTH_OPTIONS } from '../auth/auth.options';
-import type { Principal, Role } from '../auth/roles';
-import { TokenService } from '../auth/token.service';
-import { GatewayGraphqlModule } from '../graphql/graphql.module';
-import { FakeRpcClient } from '../rpc/testing/fake-rpc-client';
+import type { Role } from '../auth/roles';
+import { codeOf, resolverHarness } from '../auth/testing/resolver-harness';
 import { BulletinModule } from './bulletin.module';
 
-const principal = (role: Role): Principal => ({ kind: 'staff', id: `u-${role}`, role, orgCode: 'org_x', regionCode: '440784', scopes: [] });
 const alert: EarlyWarningView = {
   alertId: '6b1d2f4e-8a0c-4c1e-9f3a-2d5e7b9c1a01',
   regionCode: '440784105',
@@ -39,43 +27,15 @@ const alert: EarlyWarningView = {
   note: null,
 };
 
-interface Answer<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
 describe('early warnings and bulletins in GraphQL (roles, scoping; fake RPC)', () => {
-  const rpc = new FakeRpcClient();
-  const tokens = new TokenService({ jwtSecret: 'bulletin-spec-secret-with-32-chars-long!', accessTokenTtlSeconds: 900, refreshTokenTtlHours: 12, production: false });
-  let app: INestApplication;
-  let apollo: ReturnType<typeof getApolloServer>;
+  const gql = resolverHarness([BulletinModule], { principal: { orgCode: 'org_x', regionCode: '440784' } });
+  const { rpc, as } = gql;
 
-  @Global()
-  @Module({ providers: [{ provide: RpcClient, useValue: rpc.asClient() }], exports: [RpcClient] })
-  class FakeRpcModule {}
-
-  beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [FakeRpcModule, GatewayGraphqlModule.forRoot({ production: false, logger: new JsonLogger('gateway', 'error', () => undefined) }), BulletinModule],
-      providers: [{ provide: TokenService, useValue: tokens }, { provide: AUTH_OPTIONS, useValue: {} }, { provide: APP_GUARD, useClass: AuthGuard }],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(strictValidationPipe());
-    await app.init();
-    apollo = getApolloServer(app);
-  });
-  afterAll(() => app.close());
+  beforeAll(() => gql.start());
+  afterAll(() => gql.close());
   beforeEach(() => {
     rpc.calls.length = 0;
   });
-
-  async function as<T = Record<string, unknown>>(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
-    const headers = { authorization: `Bearer ${tokens.issue(principal(role)).accessToken}` };
-    const res = await apollo.executeOperation({ query, variables }, { contextValue: { req: { headers } } });
-    if (res.body.kind !== 'single') throw new Error('expected a single result');
-    return res.body.singleResult as Answer<T>;
-  }
-  const codeOf = (a: Answer) => a.errors?.[0]?.extensions?.code;
 
   const WARNINGS = `{ earlyWarnings(filter: { state: OPEN }) { nextCursor items { id regionCode categoryCode window count threshold state } } }`;
 

@@ -1,13 +1,8 @@
-import { Global, INestApplication, Module } from '@nestjs/common';
-import { getApolloServer } from '@nestjs/apollo';
-import { Test } from '@nestjs/testing';
 import { IntakeGetGrievance, RoutingListAssignmentsByGrievanceIds as RoutingListAssignments, SupervisionListClocksByGrievanceIds as SupervisionListClocks } from '@yikouban/contracts';
-import { RpcCallError, RpcClient } from '@yikouban/messaging';
+import { RpcCallError } from '@yikouban/messaging';
+import { resolverHarness } from '../auth/testing/resolver-harness';
 import { JsonLogger } from '@yikouban/observability';
-import { strictValidationPipe } from '@yikouban/service-kit';
-import { GatewayGraphqlModule } from '../graphql/graphql.module';
 import { INTERNAL_MESSAGE, UNAVAILABLE_MESSAGE } from '../graphql/format-error';
-import { FakeRpcClient } from '../rpc/testing/fake-rpc-client';
 import { GrievanceModule } from './grievance.module';
 import { aClock, aGrievance, anAssignment } from './testing/grievance-fixtures';
 
@@ -20,42 +15,19 @@ const QUERY = `query ($code: String!) {
   }
 }`;
 
-interface Result {
-  data?: { grievance: Record<string, unknown> | null } | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
 describe('grievance query (schema, validation pipe and error shaping, fake RPC)', () => {
-  const rpc = new FakeRpcClient();
   const logLines: string[] = [];
-  let app: INestApplication;
-  let apollo: ReturnType<typeof getApolloServer>;
+  const gql = resolverHarness([GrievanceModule], { auth: false, logger: new JsonLogger('gateway', 'info', (l) => logLines.push(l)) });
+  const { rpc } = gql;
 
-  @Global()
-  @Module({ providers: [{ provide: RpcClient, useValue: rpc.asClient() }], exports: [RpcClient] })
-  class FakeRpcModule {}
-
-  beforeAll(async () => {
-    const logger = new JsonLogger('gateway', 'info', (l) => logLines.push(l));
-    const moduleRef = await Test.createTestingModule({
-      imports: [FakeRpcModule, GatewayGraphqlModule.forRoot({ production: false, logger }), GrievanceModule],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(strictValidationPipe());
-    await app.init();
-    apollo = getApolloServer(app);
-  });
-  afterAll(() => app.close());
+  beforeAll(() => gql.start());
+  afterAll(() => gql.close());
   beforeEach(() => {
     rpc.calls.length = 0;
     logLines.length = 0;
   });
 
-  async function ask(code: string): Promise<Result> {
-    const res = await apollo.executeOperation({ query: QUERY, variables: { code } }, { contextValue: { req: {} } });
-    if (res.body.kind !== 'single') throw new Error('expected a single result');
-    return res.body.singleResult as Result;
-  }
+  const ask = (code: string) => gql.execute<{ grievance: Record<string, unknown> | null }>(QUERY, { code }, { req: {} });
 
   it('answers the composed view with enum names and ISO date-times', async () => {
     const g = aGrievance({ status: 'in_progress', channel: 'mailbox_mayor' });

@@ -1,6 +1,3 @@
-import { Global, INestApplication, Module } from '@nestjs/common';
-import { getApolloServer } from '@nestjs/apollo';
-import { Test } from '@nestjs/testing';
 import {
   IntakeGetGrievanceById,
   IntakeListGrievances,
@@ -11,13 +8,9 @@ import {
   type GrievanceRecord,
   type GrievanceSummary,
 } from '@yikouban/contracts';
-import { RpcClient } from '@yikouban/messaging';
-import { JsonLogger } from '@yikouban/observability';
-import { strictValidationPipe } from '@yikouban/service-kit';
 import type { Principal } from '../auth/roles';
-import { GatewayGraphqlModule } from '../graphql/graphql.module';
+import { resolverHarness } from '../auth/testing/resolver-harness';
 import { aClock, aGrievance, anAssignment } from '../grievance/testing/grievance-fixtures';
-import { FakeRpcClient } from '../rpc/testing/fake-rpc-client';
 import { IntakeModule } from './intake.module';
 
 function aRecord(g: GrievanceSummary): GrievanceRecord {
@@ -44,37 +37,16 @@ const LIST = `query ($first: Int) { grievances(first: $first) { totalCount edges
   deadlines { step dueAt }
 } } } }`;
 
-interface Result {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
 describe('grievance records: lead unit and deadlines without N+1 (fake RPC)', () => {
-  const rpc = new FakeRpcClient();
-  let app: INestApplication;
-  let apollo: ReturnType<typeof getApolloServer>;
+  const gql = resolverHarness([IntakeModule], { auth: false });
+  const { rpc } = gql;
 
-  @Global()
-  @Module({ providers: [{ provide: RpcClient, useValue: rpc.asClient() }], exports: [RpcClient] })
-  class FakeRpcModule {}
-
-  beforeAll(async () => {
-    const logger = new JsonLogger('gateway', 'error', () => undefined);
-    const moduleRef = await Test.createTestingModule({ imports: [FakeRpcModule, GatewayGraphqlModule.forRoot({ production: false, logger }), IntakeModule] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(strictValidationPipe());
-    await app.init();
-    apollo = getApolloServer(app);
-  });
-  afterAll(() => app.close());
+  beforeAll(() => gql.start());
+  afterAll(() => gql.close());
   beforeEach(() => (rpc.calls.length = 0));
 
-  async function ask(query: string, variables: Record<string, unknown> = {}): Promise<Result> {
-    // The principal as the auth guard leaves it on the context (the guard itself is not in this module).
-    const res = await apollo.executeOperation({ query, variables }, { contextValue: { req: {}, principal: operator } });
-    if (res.body.kind !== 'single') throw new Error('expected a single result');
-    return res.body.singleResult as Result;
-  }
+  // The principal as the auth guard leaves it on the context (the guard itself is not in this module).
+  const ask = (query: string, variables: Record<string, unknown> = {}) => gql.execute(query, variables, { req: {}, principal: operator });
 
   const subjects = () => rpc.calls.map((c) => c.subject);
 

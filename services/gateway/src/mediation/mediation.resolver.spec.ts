@@ -1,7 +1,3 @@
-import { Global, INestApplication, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { getApolloServer } from '@nestjs/apollo';
-import { Test } from '@nestjs/testing';
 import {
   MediationActOnHandoff,
   MediationGetHandoff,
@@ -15,15 +11,9 @@ import {
   type AssignmentSummary,
   type RequestHandoff,
 } from '@yikouban/contracts';
-import { RpcCallError, RpcClient } from '@yikouban/messaging';
-import { JsonLogger } from '@yikouban/observability';
-import { strictValidationPipe } from '@yikouban/service-kit';
-import { AuthGuard } from '../auth/auth.guard';
-import { AUTH_OPTIONS } from '../auth/auth.options';
-import type { Principal, Role } from '../auth/roles';
-import { TokenService } from '../auth/token.service';
-import { GatewayGraphqlModule } from '../graphql/graphql.module';
-import { FakeRpcClient } from '../rpc/testing/fake-rpc-client';
+import { RpcCallError } from '@yikouban/messaging';
+import type { Role } from '../auth/roles';
+import { codeOf, resolverHarness } from '../auth/testing/resolver-harness';
 import { MediationModule } from './mediation.module';
 import { aHandoffView, aPage } from './testing/handoff-fixtures';
 
@@ -35,45 +25,16 @@ const ORG: Partial<Record<Role, string>> = {
   command_operator: 'command_330621',
   supervisor: 'joint_office_330621',
 };
-const principal = (role: Role): Principal => ({ kind: 'staff', id: `u-${role}`, role, orgCode: ORG[role], regionCode: '330621', scopes: [] });
-
-interface Answer<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
 
 describe('mediation in GraphQL (guard, validation, scoping and error shaping; fake RPC)', () => {
-  const rpc = new FakeRpcClient();
-  const tokens = new TokenService({ jwtSecret: 'mediation-spec-secret-with-32-characters', accessTokenTtlSeconds: 900, refreshTokenTtlHours: 12, production: false });
-  let app: INestApplication;
-  let apollo: ReturnType<typeof getApolloServer>;
+  const gql = resolverHarness([MediationModule], { principal: (role) => ({ orgCode: ORG[role] }) });
+  const { rpc, as } = gql;
 
-  @Global()
-  @Module({ providers: [{ provide: RpcClient, useValue: rpc.asClient() }], exports: [RpcClient] })
-  class FakeRpcModule {}
-
-  beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [FakeRpcModule, GatewayGraphqlModule.forRoot({ production: false, logger: new JsonLogger('gateway', 'error', () => undefined) }), MediationModule],
-      providers: [{ provide: TokenService, useValue: tokens }, { provide: AUTH_OPTIONS, useValue: {} }, { provide: APP_GUARD, useClass: AuthGuard }],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(strictValidationPipe());
-    await app.init();
-    apollo = getApolloServer(app);
-  });
-  afterAll(() => app.close());
+  beforeAll(() => gql.start());
+  afterAll(() => gql.close());
   beforeEach(() => {
     rpc.calls.length = 0;
   });
-
-  async function as<T = Record<string, unknown>>(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
-    const authorization = `Bearer ${tokens.issue(principal(role)).accessToken}`;
-    const res = await apollo.executeOperation({ query, variables }, { contextValue: { req: { headers: { authorization } } } });
-    if (res.body.kind !== 'single') throw new Error('expected a single result');
-    return res.body.singleResult as Answer<T>;
-  }
-  const codeOf = (a: Answer) => a.errors?.[0]?.extensions?.code;
   const payloadOf = <T>(subject: string): T => rpc.calls.find((c) => c.subject === subject)?.payload as T;
 
   const INBOX = `query ($first: Int, $after: String, $status: [HandoffStatus!]) {

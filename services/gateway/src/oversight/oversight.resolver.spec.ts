@@ -1,7 +1,3 @@
-import { Global, INestApplication, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { getApolloServer } from '@nestjs/apollo';
-import { Test } from '@nestjs/testing';
 import {
   IntakeGetGrievance,
   SupervisionAssignCaseOwner,
@@ -18,19 +14,12 @@ import {
   type NoticeQuery,
   type NoticeView,
 } from '@yikouban/contracts';
-import { RpcCallError, RpcClient } from '@yikouban/messaging';
-import { JsonLogger } from '@yikouban/observability';
-import { strictValidationPipe } from '@yikouban/service-kit';
-import { AuthGuard } from '../auth/auth.guard';
-import { AUTH_OPTIONS } from '../auth/auth.options';
-import type { Principal, Role } from '../auth/roles';
-import { TokenService } from '../auth/token.service';
-import { GatewayGraphqlModule } from '../graphql/graphql.module';
-import { FakeRpcClient } from '../rpc/testing/fake-rpc-client';
+import { RpcCallError } from '@yikouban/messaging';
+import type { Role } from '../auth/roles';
+import { codeOf, resolverHarness } from '../auth/testing/resolver-harness';
 import { OversightModule } from './oversight.module';
 
 const CODE = '330621-26-3301K';
-const principal = (role: Role): Principal => ({ kind: 'staff', id: `u-${role}`, role, orgCode: role === 'unit_staff' ? 'org_hr' : 'joint_office_330621', regionCode: '330621', scopes: [] });
 const grievance = { id: '7f1c8a52-2f4b-4f43-9d0e-5d9cf1b0a0aa', trackingCode: CODE } as GrievanceSummary;
 const NOTICE_ID = '0b6d3f1e-8c1a-4c55-9a77-3f5d2b9e0c11';
 const notice = (over: Partial<NoticeView> = {}): NoticeView => ({
@@ -54,44 +43,16 @@ const notice = (over: Partial<NoticeView> = {}): NoticeView => ({
   ...over,
 });
 
-interface Answer<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
 describe('oversight in GraphQL (roles, unit scoping, tracking codes resolved; fake RPC)', () => {
-  const rpc = new FakeRpcClient();
-  const tokens = new TokenService({ jwtSecret: 'oversight-spec-secret-with-32-chars!!!', accessTokenTtlSeconds: 900, refreshTokenTtlHours: 12, production: false });
-  let app: INestApplication;
-  let apollo: ReturnType<typeof getApolloServer>;
+  const gql = resolverHarness([OversightModule], { principal: (role) => ({ orgCode: role === 'unit_staff' ? 'org_hr' : 'joint_office_330621' }) });
+  const { rpc, as } = gql;
 
-  @Global()
-  @Module({ providers: [{ provide: RpcClient, useValue: rpc.asClient() }], exports: [RpcClient] })
-  class FakeRpcModule {}
-
-  beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [FakeRpcModule, GatewayGraphqlModule.forRoot({ production: false, logger: new JsonLogger('gateway', 'error', () => undefined) }), OversightModule],
-      providers: [{ provide: TokenService, useValue: tokens }, { provide: AUTH_OPTIONS, useValue: {} }, { provide: APP_GUARD, useClass: AuthGuard }],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(strictValidationPipe());
-    await app.init();
-    apollo = getApolloServer(app);
-  });
-  afterAll(() => app.close());
+  beforeAll(() => gql.start());
+  afterAll(() => gql.close());
   beforeEach(() => {
     rpc.calls.length = 0;
     rpc.on(IntakeGetGrievance, () => grievance);
   });
-
-  async function as<T = Record<string, unknown>>(role: Role, query: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
-    const headers = { authorization: `Bearer ${tokens.issue(principal(role)).accessToken}` };
-    const res = await apollo.executeOperation({ query, variables }, { contextValue: { req: { headers } } });
-    if (res.body.kind !== 'single') throw new Error('expected a single result');
-    return res.body.singleResult as Answer<T>;
-  }
-  const codeOf = (a: Answer) => a.errors?.[0]?.extensions?.code;
   const payloadOf = <T>(subject: string): T => rpc.calls.find((c) => c.subject === subject)?.payload as T;
 
   const ISSUE = `mutation ($i: IssueNoticeInput!) { issueNotice(input: $i) { id state level listed responseDueAt fixDueAt overdue } }`;

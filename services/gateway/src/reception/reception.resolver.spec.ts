@@ -1,7 +1,3 @@
-import { Global, INestApplication, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { getApolloServer } from '@nestjs/apollo';
-import { Test } from '@nestjs/testing';
 import {
   SupervisionBookReception,
   SupervisionConcludePublicEvaluation,
@@ -12,21 +8,13 @@ import {
   type ReceptionAppointmentView,
   type RecordReception,
 } from '@yikouban/contracts';
-import { RpcCallError, RpcClient } from '@yikouban/messaging';
-import { JsonLogger } from '@yikouban/observability';
-import { strictValidationPipe } from '@yikouban/service-kit';
-import { AuthGuard } from '../auth/auth.guard';
-import { AUTH_OPTIONS } from '../auth/auth.options';
-import type { Principal, Role } from '../auth/roles';
-import { TokenService } from '../auth/token.service';
-import { GatewayGraphqlModule } from '../graphql/graphql.module';
-import { FakeRpcClient } from '../rpc/testing/fake-rpc-client';
+import { RpcCallError } from '@yikouban/messaging';
+import { codeOf, resolverHarness } from '../auth/testing/resolver-harness';
 import { ReceptionModule } from './reception.module';
 
 const DAY_ID = '7f1c8a52-2f4b-4f43-9d0e-5d9cf1b0a0d1';
 const APPT_ID = '7f1c8a52-2f4b-4f43-9d0e-5d9cf1b0a0a1';
 const EVAL_ID = '7f1c8a52-2f4b-4f43-9d0e-5d9cf1b0a0e1';
-const principal = (role: Role): Principal => ({ kind: 'staff', id: `u-${role}`, role, orgCode: 'county_petition_bureau', regionCode: '330621', scopes: [] });
 const appointment: ReceptionAppointmentView = {
   id: APPT_ID,
   receptionDayId: DAY_ID,
@@ -56,43 +44,15 @@ const evaluation: PublicEvaluationView = {
   concludedAt: '2026-03-02T04:00:00.000Z',
 };
 
-interface Answer<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
 describe('leader reception and public evaluation in GraphQL (roles, input checks, error shaping; fake RPC)', () => {
-  const rpc = new FakeRpcClient();
-  const tokens = new TokenService({ jwtSecret: 'reception-spec-secret-with-32-chars!!!', accessTokenTtlSeconds: 900, refreshTokenTtlHours: 12, production: false });
-  let app: INestApplication;
-  let apollo: ReturnType<typeof getApolloServer>;
+  const gql = resolverHarness([ReceptionModule], { principal: { orgCode: 'county_petition_bureau' } });
+  const { rpc, as } = gql;
 
-  @Global()
-  @Module({ providers: [{ provide: RpcClient, useValue: rpc.asClient() }], exports: [RpcClient] })
-  class FakeRpcModule {}
-
-  beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [FakeRpcModule, GatewayGraphqlModule.forRoot({ production: false, logger: new JsonLogger('gateway', 'error', () => undefined) }), ReceptionModule],
-      providers: [{ provide: TokenService, useValue: tokens }, { provide: AUTH_OPTIONS, useValue: {} }, { provide: APP_GUARD, useClass: AuthGuard }],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(strictValidationPipe());
-    await app.init();
-    apollo = getApolloServer(app);
-  });
-  afterAll(() => app.close());
+  beforeAll(() => gql.start());
+  afterAll(() => gql.close());
   beforeEach(() => {
     rpc.calls.length = 0;
   });
-
-  async function as<T = Record<string, unknown>>(role: Role | null, query: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
-    const headers = role ? { authorization: `Bearer ${tokens.issue(principal(role)).accessToken}` } : {};
-    const res = await apollo.executeOperation({ query, variables }, { contextValue: { req: { headers } } });
-    if (res.body.kind !== 'single') throw new Error('expected a single result');
-    return res.body.singleResult as Answer<T>;
-  }
-  const codeOf = (a: Answer) => a.errors?.[0]?.extensions?.code;
   const payloadOf = <T>(subject: string): T => rpc.calls.find((c) => c.subject === subject)?.payload as T;
 
   const BOOK = `mutation ($i: BookReceptionInput!) { bookReception(input: $i) { id status firstTime receptionDueAt policyCode } }`;

@@ -1,7 +1,3 @@
-import { Global, INestApplication, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { getApolloServer } from '@nestjs/apollo';
-import { Test } from '@nestjs/testing';
 import {
   IntakeGetGrievance,
   IntakeTrackGrievance,
@@ -17,19 +13,11 @@ import {
   type IndicatorQuery,
   type RecordEvaluation,
 } from '@yikouban/contracts';
-import { RpcCallError, RpcClient } from '@yikouban/messaging';
-import { JsonLogger } from '@yikouban/observability';
-import { strictValidationPipe } from '@yikouban/service-kit';
-import { AuthGuard } from '../auth/auth.guard';
-import { AUTH_OPTIONS } from '../auth/auth.options';
-import type { Principal, Role } from '../auth/roles';
-import { TokenService } from '../auth/token.service';
-import { GatewayGraphqlModule } from '../graphql/graphql.module';
-import { FakeRpcClient } from '../rpc/testing/fake-rpc-client';
+import { RpcCallError } from '@yikouban/messaging';
+import { codeOf, resolverHarness } from '../auth/testing/resolver-harness';
 import { SupervisionModule } from './supervision.module';
 
 const CODE = '330621-26-2223G';
-const principal = (role: Role, orgCode = role === 'unit_staff' ? 'org_hr' : 'joint_office_330621'): Principal => ({ kind: 'staff', id: `u-${role}`, role, orgCode, regionCode: '330621', scopes: [] });
 const grievance = { id: '7f1c8a52-2f4b-4f43-9d0e-5d9cf1b0a001', trackingCode: CODE } as GrievanceSummary;
 const aftercare = (over: Partial<AftercareView> = {}): AftercareView => ({
   grievanceId: grievance.id,
@@ -47,44 +35,17 @@ const aftercare = (over: Partial<AftercareView> = {}): AftercareView => ({
 });
 const counts = { received: 4, repeats: 1, assigned: 4, responded: 3, replied: 2, repliedOnTime: 1, repliedLate: 1, evaluated: 2, satisfied: 1, basicallySatisfied: 1, notSatisfied: 0, resolved: 1, closed: 1, breached: 2 };
 
-interface Answer<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
 describe('supervision in GraphQL (roles, scoping, citizen verification, error shaping; fake RPC)', () => {
-  const rpc = new FakeRpcClient();
-  const tokens = new TokenService({ jwtSecret: 'supervision-spec-secret-with-32-chars!!', accessTokenTtlSeconds: 900, refreshTokenTtlHours: 12, production: false });
-  let app: INestApplication;
-  let apollo: ReturnType<typeof getApolloServer>;
+  const gql = resolverHarness([SupervisionModule], { principal: (role) => ({ orgCode: role === 'unit_staff' ? 'org_hr' : 'joint_office_330621' }) });
+  const { rpc, as } = gql;
+  /** Nobody signed in: citizens and the public. */
+  const run = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>) => as<T>(null, query, variables);
 
-  @Global()
-  @Module({ providers: [{ provide: RpcClient, useValue: rpc.asClient() }], exports: [RpcClient] })
-  class FakeRpcModule {}
-
-  beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [FakeRpcModule, GatewayGraphqlModule.forRoot({ production: false, logger: new JsonLogger('gateway', 'error', () => undefined) }), SupervisionModule],
-      providers: [{ provide: TokenService, useValue: tokens }, { provide: AUTH_OPTIONS, useValue: {} }, { provide: APP_GUARD, useClass: AuthGuard }],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(strictValidationPipe());
-    await app.init();
-    apollo = getApolloServer(app);
-  });
-  afterAll(() => app.close());
+  beforeAll(() => gql.start());
+  afterAll(() => gql.close());
   beforeEach(() => {
     rpc.calls.length = 0;
   });
-
-  async function run<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, p?: Principal): Promise<Answer<T>> {
-    const headers = p ? { authorization: `Bearer ${tokens.issue(p).accessToken}` } : {};
-    const res = await apollo.executeOperation({ query, variables }, { contextValue: { req: { headers } } });
-    if (res.body.kind !== 'single') throw new Error('expected a single result');
-    return res.body.singleResult as Answer<T>;
-  }
-  const as = <T = Record<string, unknown>>(role: Role, query: string, variables: Record<string, unknown> = {}) => run<T>(query, variables, principal(role));
-  const codeOf = (a: Answer) => a.errors?.[0]?.extensions?.code;
   const payloadOf = <T>(subject: string): T => rpc.calls.find((c) => c.subject === subject)?.payload as T;
 
   const INDICATORS = `query ($f: IndicatorFilter!) { indicators(filter: $f) { key backlog overdueCount counts { received breached } rates { responseRate satisfactionRate onTimeRate repeatRate resolutionRate } } }`;

@@ -1,7 +1,3 @@
-import { Global, INestApplication, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { getApolloServer } from '@nestjs/apollo';
-import { Test } from '@nestjs/testing';
 import {
   RoutingAcceptAssignment,
   RoutingAssignmentInbox,
@@ -19,16 +15,10 @@ import {
   type PublishRuleSet,
   type ReplyToGrievance,
 } from '@yikouban/contracts';
-import { RpcCallError, RpcClient } from '@yikouban/messaging';
-import { JsonLogger } from '@yikouban/observability';
-import { strictValidationPipe } from '@yikouban/service-kit';
-import { AuthGuard } from '../auth/auth.guard';
-import { AUTH_OPTIONS } from '../auth/auth.options';
+import { RpcCallError } from '@yikouban/messaging';
 import type { Principal, Role } from '../auth/roles';
-import { TokenService } from '../auth/token.service';
-import { GatewayGraphqlModule } from '../graphql/graphql.module';
+import { codeOf, resolverHarness } from '../auth/testing/resolver-harness';
 import { anAssignment } from '../grievance/testing/grievance-fixtures';
-import { FakeRpcClient } from '../rpc/testing/fake-rpc-client';
 import { aCategory, anAssignmentView, anInboxItem, aPage, aPublication } from './testing/workbench-fixtures';
 import { WorkbenchModule } from './workbench.module';
 
@@ -41,46 +31,17 @@ const ORG: Partial<Record<Role, string>> = {
 };
 const principal = (role: Role, over: Partial<Principal> = {}): Principal => ({ kind: 'staff', id: `u-${role}`, role, orgCode: ORG[role], regionCode: '330621', scopes: [], ...over });
 
-interface Answer<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
 const LETTER = { request: '要求支付拖欠工资', facts: '拖欠属实', reasons: '依据工资支付记录', opinion: '责令十日内支付', legalBasis: ['《保障农民工工资支付条例》第三十条'], conclusion: 'SUPPORT' };
 
 describe('the workbench in GraphQL (guard, scoping to the unit, validation and error codes; fake RPC)', () => {
-  const rpc = new FakeRpcClient();
-  const tokens = new TokenService({ jwtSecret: 'workbench-spec-secret-with-32-characters', accessTokenTtlSeconds: 900, refreshTokenTtlHours: 12, production: false });
-  let app: INestApplication;
-  let apollo: ReturnType<typeof getApolloServer>;
+  const gql = resolverHarness([WorkbenchModule], { principal });
+  const { rpc, as } = gql;
 
-  @Global()
-  @Module({ providers: [{ provide: RpcClient, useValue: rpc.asClient() }], exports: [RpcClient] })
-  class FakeRpcModule {}
-
-  beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [FakeRpcModule, GatewayGraphqlModule.forRoot({ production: false, logger: new JsonLogger('gateway', 'error', () => undefined) }), WorkbenchModule],
-      providers: [{ provide: TokenService, useValue: tokens }, { provide: AUTH_OPTIONS, useValue: {} }, { provide: APP_GUARD, useClass: AuthGuard }],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(strictValidationPipe());
-    await app.init();
-    apollo = getApolloServer(app);
-  });
-  afterAll(() => app.close());
+  beforeAll(() => gql.start());
+  afterAll(() => gql.close());
   beforeEach(() => {
     rpc.calls.length = 0;
   });
-
-  async function as<T = Record<string, unknown>>(who: Role | Principal, query: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
-    const p = typeof who === 'string' ? principal(who) : who;
-    const authorization = `Bearer ${tokens.issue(p).accessToken}`;
-    const res = await apollo.executeOperation({ query, variables }, { contextValue: { req: { headers: { authorization } } } });
-    if (res.body.kind !== 'single') throw new Error('expected a single result');
-    return res.body.singleResult as Answer<T>;
-  }
-  const codeOf = (a: Answer) => a.errors?.[0]?.extensions?.code;
   const payloadOf = <T>(subject: string): T => rpc.calls.find((c) => c.subject === subject)?.payload as T;
 
   const MY = `query ($first: Int, $after: String, $status: [AssignmentStatus!]) {

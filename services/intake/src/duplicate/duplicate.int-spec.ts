@@ -1,28 +1,21 @@
 import request from 'supertest';
 import { GrievanceMerged, type EventEnvelope } from '@yikouban/contracts';
 import { Namespace } from '@yikouban/messaging';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type RunningService, type ServiceUnderTest } from '@yikouban/testing';
 import { intakeService } from '../service';
 
 describe('duplicate suggestions and merge (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: Namespace;
   let svc: RunningService;
   let probe: JetStreamProbe;
 
   beforeAll(async () => {
-    db = await createTestDatabase('dup');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(intakeService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
+    sut = await startServiceUnderTest(intakeService, {}, { database: 'dup', pg: false, rpcName: false });
+    ({ ns, svc, probe } = sut);
   });
 
-  afterAll(async () => {
-    await svc?.close();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   const post = async (description: string, lat: number, categoryCode = 'noise') =>
     (await request(svc.url).post('/api/v1/grievances').send({ channel: 'web', regionCode: '330621101', categoryCode, description, location: { lat, lng: 112.964, address: '城东路' } }).expect(201)).body;

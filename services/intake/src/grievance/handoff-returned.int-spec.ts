@@ -2,32 +2,22 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { HandoffReturned, IntakeGetGrievance, type EventEnvelope, type HandoffReturnedV1 } from '@yikouban/contracts';
 import { Namespace, RpcClient } from '@yikouban/messaging';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type RunningService, type ServiceUnderTest } from '@yikouban/testing';
 import { intakeService } from '../service';
 
 describe('访调 outcome returned to the petition case (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: Namespace;
   let svc: RunningService;
   let probe: JetStreamProbe;
   let rpc: RpcClient;
 
   beforeAll(async () => {
-    db = await createTestDatabase('intake_mediation');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(intakeService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'intake-mediation-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(intakeService, {}, { database: 'intake_mediation', pg: false, rpcName: 'intake-mediation-test' });
+    ({ ns, svc, probe, rpc } = sut);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   async function aGrievance(): Promise<{ id: string; trackingCode: string; secret: string }> {
     const { body } = await request(svc.url).post('/api/v1/grievances').send({ channel: 'web', regionCode: '330621101', description: '邻居加高院墙堵了排水沟，雨季积水倒灌进我家。' }).expect(201);

@@ -16,36 +16,23 @@ import {
   type RegisterGrievance,
 } from '@yikouban/contracts';
 import { Namespace, RpcClient } from '@yikouban/messaging';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type ServiceUnderTest } from '@yikouban/testing';
 import { intakeService } from '../service';
 
 describe('intake commands over NATS (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: string;
-  let svc: RunningService;
   let probe: JetStreamProbe;
   let pg: Client;
   let rpc: RpcClient;
 
   beforeAll(async () => {
-    db = await createTestDatabase('intake_cmds');
-    ns = testNamespace();
-    svc = await startDataServiceInProcess(intakeService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns, INTAKE_SKIP_LEVEL_POLICY: 'redirect' });
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    rpc = new RpcClient(new Namespace(ns), TEST_NATS_URL, 'intake-commands-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(intakeService, { INTAKE_SKIP_LEVEL_POLICY: 'redirect' }, { database: 'intake_cmds', rpcName: 'intake-commands-test' });
+    ({ probe, pg, rpc } = sut);
+    ns = sut.ns.prefix;
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await pg?.end();
-    await probe?.deleteStreams(ns);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   const clerk = { userId: 'u-clerk', role: 'reception_clerk', orgCode: 'dept_petition' };
   const unit = { userId: 'u-unit', role: 'unit_staff', orgCode: 'dept_human_resources' };

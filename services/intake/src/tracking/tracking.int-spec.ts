@@ -3,28 +3,21 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AssignmentCreated, AssignmentReplied, ClockStarted, GrievanceClosed, GrievanceEvaluated, GrievanceTriaged, GrievanceWithdrawn, type EventEnvelope } from '@yikouban/contracts';
 import { Namespace } from '@yikouban/messaging';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type RunningService, type ServiceUnderTest } from '@yikouban/testing';
 import { intakeService } from '../service';
 
 describe("the citizen's tracking view (real PostgreSQL and NATS)", () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: Namespace;
   let svc: RunningService;
   let probe: JetStreamProbe;
 
   beforeAll(async () => {
-    db = await createTestDatabase('tracking');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(intakeService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
+    sut = await startServiceUnderTest(intakeService, {}, { database: 'tracking', pg: false, rpcName: false });
+    ({ ns, svc, probe } = sut);
   });
 
-  afterAll(async () => {
-    await svc?.close();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   const envelope = <T>(type: string, data: T): EventEnvelope<T> => ({ id: randomUUID(), type, v: 1, occurredAt: new Date().toISOString(), data });
 

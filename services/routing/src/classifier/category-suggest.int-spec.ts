@@ -1,30 +1,21 @@
 import { RoutingSuggestCategories } from '@yikouban/contracts';
-import { Namespace, RpcCallError, RpcClient } from '@yikouban/messaging';
+import { RpcCallError, RpcClient } from '@yikouban/messaging';
 import { JsonLogger } from '@yikouban/observability';
-import { createTestDatabase, startDataServiceInProcess, TEST_NATS_URL, testNamespace, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { startServiceUnderTest, type ServiceUnderTest } from '@yikouban/testing';
 import { routingDataSourceOptions } from '../database/data-source';
 import { seedDemoCounty } from '../seed/demo-seed';
 import { routingService } from '../service';
 
 describe('routing.category.suggest over NATS (routing in process, real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
-  let svc: RunningService;
+  let sut: ServiceUnderTest;
   let rpc: RpcClient;
 
   beforeAll(async () => {
-    db = await createTestDatabase('routing');
-    const ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(routingService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
-    await seedDemoCounty(routingDataSourceOptions(db.url), new JsonLogger('routing-test', 'warn'));
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'routing-suggest-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(routingService, {}, { pg: false, rpcName: 'routing-suggest-test', seed: (url) => seedDemoCounty(routingDataSourceOptions(url), new JsonLogger('routing-test', 'warn')) });
+    ({ rpc } = sut);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   const refusal = async (payload: object): Promise<RpcCallError> => {
     const err = await rpc.request(RoutingSuggestCategories, payload as never).then(

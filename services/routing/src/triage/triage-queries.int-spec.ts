@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GrievanceReceived, RoutingListRegionChildren, RoutingListTriageByGrievanceIds, RoutingOverrideTriage, type EventEnvelope, type GrievanceReceivedV1 } from '@yikouban/contracts';
 import { Namespace, RpcCallError, RpcClient } from '@yikouban/messaging';
 import { JsonLogger } from '@yikouban/observability';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type ServiceUnderTest } from '@yikouban/testing';
 import { routingDataSourceOptions } from '../database/data-source';
 import { DEMO_COUNTY_CODE, DEMO_REGIONS } from '../directory/demo-county';
 import { seedDemoCounty } from '../seed/demo-seed';
@@ -17,29 +17,17 @@ const received = (over: Partial<GrievanceReceivedV1> = {}): EventEnvelope<Grieva
 });
 
 describe('routing.triage.list_by_grievances and routing.region.children over NATS (routing in process, real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: Namespace;
-  let svc: RunningService;
   let probe: JetStreamProbe;
   let rpc: RpcClient;
 
   beforeAll(async () => {
-    db = await createTestDatabase('routing');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(routingService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
-    await seedDemoCounty(routingDataSourceOptions(db.url), new JsonLogger('routing-test', 'warn'));
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'routing-triage-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(routingService, {}, { pg: false, rpcName: 'routing-triage-test', seed: (url) => seedDemoCounty(routingDataSourceOptions(url), new JsonLogger('routing-test', 'warn')) });
+    ({ ns, probe, rpc } = sut);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   const refusal = async (request: Promise<unknown>): Promise<RpcCallError> => {
     const err = await request.then(

@@ -4,11 +4,8 @@ import { DataSource } from 'typeorm';
 import { QUEUE_STATUSES, RoutingAssignmentQueue, type AssignmentPage, type AssignmentQueue } from '@yikouban/contracts';
 import { validQuery } from '@yikouban/messaging';
 import { DirectoryCache } from '../directory/directory-cache';
-import { decodeCursor, encodeCursor } from './inbox-cursor';
+import { assignmentPage } from './assignment-page';
 import { refusal } from './workbench-errors';
-import { ASSIGNMENT_COLUMNS, toItem, type AssignmentRow } from './workbench-rows';
-
-const DEFAULT_LIMIT = 20;
 
 /**
  * The command centre's queue: assignments of every unit that were returned as misrouted (to
@@ -27,23 +24,7 @@ export class CommandCentreQueue {
     const arg = (v: unknown) => `$${args.push(v)}`;
     const where = ['a.status = ANY ($1)'];
     if (q.regionCode !== undefined) where.push(`a.region_code = ANY (${arg(await this.regionsWithin(q.regionCode))})`);
-    if (q.cursor !== undefined) {
-      const c = decodeCursor(q.cursor);
-      where.push(`(a.created_at, a.id) < (${arg(c.createdAt)}::timestamptz, ${arg(c.id)}::uuid)`);
-    }
-    const limit = q.limit ?? DEFAULT_LIMIT;
-    const rows: AssignmentRow[] = await this.db.query(
-      `SELECT ${ASSIGNMENT_COLUMNS} FROM assignment a
-       LEFT JOIN assignment_handover h ON h.assignment_id = a.id AND h.status = 'requested'
-       WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC, a.id DESC LIMIT ${arg(limit + 1)}`,
-      args,
-    );
-    const shown = rows.slice(0, limit);
-    const last = shown.at(-1);
-    return {
-      items: shown.map((r) => ({ ...toItem(r), cursor: encodeCursor(r.created_at, r.id) })),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
-    };
+    return assignmentPage(this.db, where, args, q);
   }
 
   /** The region and every region below it; the tree is small (a county has a few hundred). */

@@ -3,11 +3,10 @@ import { DataSource } from 'typeorm';
 import type { AssignmentInbox, AssignmentPage, AssignmentView, ContributionView, DisputeView, HandoverView, ListDisputes } from '@yikouban/contracts';
 import { DomainError } from '@yikouban/service-kit';
 import { DirectoryCache } from '../directory/directory-cache';
-import { decodeCursor, encodeCursor } from './inbox-cursor';
+import { assignmentPage } from './assignment-page';
 import { ASSIGNMENT_COLUMNS, HANDOVER_COLUMNS, toDispute, toHandover, toItem, type AssignmentRow, type DisputeRow, type HandoverRow } from './workbench-rows';
 import { notFound } from './workbench-errors';
 
-const DEFAULT_LIMIT = 20;
 /** Organisations that may look at any assignment: they route, re-route and settle disputes. */
 const OVERSEERS: readonly string[] = ['command_centre', 'petition_bureau', 'joint_conference'];
 
@@ -19,26 +18,12 @@ export class WorkbenchReader {
     private readonly directory: DirectoryCache,
   ) {}
 
-  /** Newest first, keyset-paginated on (created_at, id): a page never repeats or skips a row as new ones arrive. */
-  async inbox(q: AssignmentInbox): Promise<AssignmentPage> {
+  /** Newest first, keyset-paginated (see assignmentPage). */
+  inbox(q: AssignmentInbox): Promise<AssignmentPage> {
     const args: unknown[] = [q.orgCode];
-    const arg = (v: unknown) => `$${args.push(v)}`;
     const where = ['a.org_code = $1'];
-    if (q.status?.length) where.push(`a.status = ANY (${arg(q.status)})`);
-    if (q.cursor !== undefined) {
-      const c = decodeCursor(q.cursor);
-      where.push(`(a.created_at, a.id) < (${arg(c.createdAt)}::timestamptz, ${arg(c.id)}::uuid)`);
-    }
-    const limit = q.limit ?? DEFAULT_LIMIT;
-    const rows: AssignmentRow[] = await this.db.query(
-      `SELECT ${ASSIGNMENT_COLUMNS} FROM assignment a
-       LEFT JOIN assignment_handover h ON h.assignment_id = a.id AND h.status = 'requested'
-       WHERE ${where.join(' AND ')} ORDER BY a.created_at DESC, a.id DESC LIMIT ${arg(limit + 1)}`,
-      args,
-    );
-    const shown = rows.slice(0, limit);
-    const last = shown.at(-1);
-    return { items: shown.map((r) => ({ ...toItem(r), cursor: encodeCursor(r.created_at, r.id) })), nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null };
+    if (q.status?.length) where.push(`a.status = ANY ($${args.push(q.status)})`);
+    return assignmentPage(this.db, where, args, q);
   }
 
   /** One assignment with its handling record. With a viewer: the unit, its fellow units on the grievance, or an overseer. */

@@ -21,7 +21,7 @@ import {
   type EventEnvelope,
 } from '@yikouban/contracts';
 import { Namespace, RpcCallError, RpcClient } from '@yikouban/messaging';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type RunningService, type ServiceUnderTest } from '@yikouban/testing';
 import { ClockSweeper } from '../clock/clock-sweeper';
 import { beijingDay } from '../indicators/indicator-math';
 import { supervisionService } from '../service';
@@ -40,17 +40,14 @@ function aCase() {
 }
 
 describe('supervision after the reply, indicators and the overdue board (real events)', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: Namespace;
   let svc: RunningService;
   let probe: JetStreamProbe;
   let pg: Client;
   let rpc: RpcClient;
 
-  const publish = async <T extends object>(contract: EventContract<T>, data: T) => {
-    const env: EventEnvelope<T> = { id: randomUUID(), type: contract.subject, v: contract.version, occurredAt: new Date().toISOString(), data };
-    await probe.publish(ns.subject(contract.subject), env, env.id);
-  };
+  const publish = <T extends object>(contract: EventContract<T>, data: T) => sut.publish(contract, data);
   const receive = (c: ReturnType<typeof aCase>, at: Date, over: { repeatOf?: string } = {}) =>
     publish(GrievanceReceived, { grievanceId: c.grievanceId, trackingCode: c.trackingCode, channel: 'walk_in', regionCode: REGION, categoryCode: c.categoryCode, headcount: 1, collective: false, receivedAt: at.toISOString(), ...over });
   const assign = (c: ReturnType<typeof aCase>, at: Date) =>
@@ -80,24 +77,11 @@ describe('supervision after the reply, indicators and the overdue board (real ev
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('supervision');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(supervisionService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, SUPERVISION_SWEEP_MS: '0' });
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'supervision-aftercare-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(supervisionService, { SUPERVISION_SWEEP_MS: '0' }, { rpcName: 'supervision-aftercare-test' });
+    ({ ns, svc, probe, pg, rpc } = sut);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await pg?.end();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   it('runs the whole ladder: reply → not satisfied → rework → satisfied → closed → 复查 → 复核 → final, and counts it', async () => {
     const c = aCase();

@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { AssignmentClosed, AssignmentCreated, DeadlineSet, SupervisionListClocks, type AssignmentClosedV1, type AssignmentCreatedV1, type DeadlineSetV1, type EventEnvelope } from '@yikouban/contracts';
 import { Namespace, RpcClient } from '@yikouban/messaging';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type ServiceUnderTest } from '@yikouban/testing';
 import { supervisionService } from '../service';
 
 const envelope = <T>(type: string, data: T): EventEnvelope<T> => ({ id: randomUUID(), type, v: 1, occurredAt: new Date().toISOString(), data });
 
 describe('访调 settled by agreement: the grievance’s clocks stop on routing.assignment.closed (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: Namespace;
-  let svc: RunningService;
   let probe: JetStreamProbe;
   let pg: Client;
   let rpc: RpcClient;
@@ -19,24 +18,11 @@ describe('访调 settled by agreement: the grievance’s clocks stop on routing.
     (await pg.query('SELECT id, step, state, stopped_at, history FROM supervision.clock WHERE grievance_id = $1 ORDER BY step', [grievanceId])).rows;
 
   beforeAll(async () => {
-    db = await createTestDatabase('supervision_agreement');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(supervisionService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, SUPERVISION_SWEEP_MS: '0' });
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'supervision-agreement-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(supervisionService, { SUPERVISION_SWEEP_MS: '0' }, { database: 'supervision_agreement', rpcName: 'supervision-agreement-test' });
+    ({ ns, probe, pg, rpc } = sut);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await pg?.end();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   async function publish<T>(subject: string, e: EventEnvelope<T>, msgId = e.id): Promise<void> {
     await probe.publish(ns.subject(subject), e, msgId);

@@ -14,7 +14,7 @@ import {
   type HandoffReturnedV1,
 } from '@yikouban/contracts';
 import { Namespace, RpcClient } from '@yikouban/messaging';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type RunningService, type ServiceUnderTest } from '@yikouban/testing';
 import { supervisionService } from '../service';
 import { ClockSweeper } from './clock-sweeper';
 
@@ -24,7 +24,7 @@ const DAY = 86_400_000;
 interface ClockRow { id: string; state: string; due_at: Date; next_alarm_at: Date | null; escalation_level: number; history: { change: string; cause: string }[] }
 
 describe('handling clocks paused by 访调, resumed on failure, extended once, then breached (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: Namespace;
   let svc: RunningService;
   let probe: JetStreamProbe;
@@ -35,24 +35,11 @@ describe('handling clocks paused by 访调, resumed on failure, extended once, t
     (await pg.query(`SELECT id, state, due_at, next_alarm_at, escalation_level, history FROM supervision.clock WHERE grievance_id = $1 AND step = 'handling'`, [grievanceId])).rows[0];
 
   beforeAll(async () => {
-    db = await createTestDatabase('supervision_pause');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(supervisionService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, SUPERVISION_SWEEP_MS: '0' });
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'supervision-pause-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(supervisionService, { SUPERVISION_SWEEP_MS: '0' }, { database: 'supervision_pause', rpcName: 'supervision-pause-test' });
+    ({ ns, svc, probe, pg, rpc } = sut);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await pg?.end();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   const publish = <T>(subject: string, data: T) => probe.publish(ns.subject(subject), envelope(subject, data));
   const published = <T>(subject: string, match: (d: T) => boolean) =>

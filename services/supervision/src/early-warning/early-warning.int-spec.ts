@@ -13,7 +13,7 @@ import {
   type GrievanceReceivedV1,
 } from '@yikouban/contracts';
 import { Namespace, RpcCallError, RpcClient } from '@yikouban/messaging';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type RunningService, type ServiceUnderTest } from '@yikouban/testing';
 import readXlsxFile from 'read-excel-file/node';
 import { BulletinService } from '../bulletin/bulletin.service';
 import { supervisionService } from '../service';
@@ -38,7 +38,7 @@ const grievance = (regionCode: string, categoryCode: string, receivedAt: string,
 };
 
 describe('苗头预警 and 通报 from real events (Heshan school closure)', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: Namespace;
   let svc: RunningService;
   let probe: JetStreamProbe;
@@ -67,14 +67,8 @@ describe('苗头预警 and 通报 from real events (Heshan school closure)', () 
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('supervision');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(supervisionService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, SUPERVISION_SWEEP_MS: '0', SUPERVISION_BULLETIN_MS: '0' });
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'supervision-early-warning-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(supervisionService, { SUPERVISION_SWEEP_MS: '0', SUPERVISION_BULLETIN_MS: '0' }, { rpcName: 'supervision-early-warning-test' });
+    ({ ns, svc, probe, pg, rpc } = sut);
 
     // Four weeks of ordinary life: a school matter every few days somewhere in the county, one in
     // Zhishan now and then, wages and roads every day.
@@ -88,14 +82,7 @@ describe('苗头预警 and 通报 from real events (Heshan school closure)', () 
     await settle();
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await pg?.end();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   it('a quiet baseline raises nothing, and two parents in Gulao are no spike', async () => {
     await publish(grievance(GULAO, 'school_closure', at(SPIKE_DAY, 9)));

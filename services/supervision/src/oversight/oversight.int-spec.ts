@@ -20,7 +20,7 @@ import {
   type EventEnvelope,
 } from '@yikouban/contracts';
 import { Namespace, RpcCallError, RpcClient } from '@yikouban/messaging';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type ServiceUnderTest } from '@yikouban/testing';
 import { supervisionService } from '../service';
 
 const DAY = 86_400_000;
@@ -36,17 +36,13 @@ function aCase() {
 type Case = ReturnType<typeof aCase>;
 
 describe('oversight: notices, case owners and the backlog, campaigns (real PG and NATS)', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: Namespace;
-  let svc: RunningService;
   let probe: JetStreamProbe;
   let pg: Client;
   let rpc: RpcClient;
 
-  const publish = async <T extends object>(contract: EventContract<T>, data: T) => {
-    const env: EventEnvelope<T> = { id: randomUUID(), type: contract.subject, v: contract.version, occurredAt: new Date().toISOString(), data };
-    await probe.publish(ns.subject(contract.subject), env, env.id);
-  };
+  const publish = <T extends object>(contract: EventContract<T>, data: T) => sut.publish(contract, data);
   const receive = (c: Case, at: Date, repeatOf?: string) =>
     publish(GrievanceReceived, { grievanceId: c.grievanceId, trackingCode: c.trackingCode, channel: 'walk_in', regionCode: REGION, categoryCode: 'wages', headcount: 1, collective: false, receivedAt: at.toISOString(), ...(repeatOf ? { repeatOf } : {}) });
   const assign = (c: Case, orgCode: string, at: Date) =>
@@ -72,24 +68,11 @@ describe('oversight: notices, case owners and the backlog, campaigns (real PG an
     });
 
   beforeAll(async () => {
-    db = await createTestDatabase('supervision');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(supervisionService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, SUPERVISION_SWEEP_MS: '0' });
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'supervision-oversight-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(supervisionService, { SUPERVISION_SWEEP_MS: '0' }, { rpcName: 'supervision-oversight-test' });
+    ({ ns, probe, pg, rpc } = sut);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await pg?.end();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   it('issues a 挂牌督办 notice to the lead unit, takes its response, rejects, then accepts — each as an event', async () => {
     const c = aCase();

@@ -20,7 +20,7 @@ import {
   type ScheduleReceptionDay,
 } from '@yikouban/contracts';
 import { Namespace, RpcCallError, RpcClient } from '@yikouban/messaging';
-import { createTestDatabase, JetStreamProbe, startDataServiceInProcess, TEST_NATS_URL, testNamespace, waitFor, type RunningService, type TestDatabase } from '@yikouban/testing';
+import { JetStreamProbe, startServiceUnderTest, waitFor, type RunningService, type ServiceUnderTest } from '@yikouban/testing';
 import { dayToIso, dayOfInstant } from '@yikouban/calendar';
 import { ClockSweeper } from '../clock/clock-sweeper';
 import { supervisionService } from '../service';
@@ -37,7 +37,7 @@ const aGrievance = () => {
 };
 
 describe('leader reception and public evaluation (real PostgreSQL and NATS)', () => {
-  let db: TestDatabase;
+  let sut: ServiceUnderTest;
   let ns: Namespace;
   let svc: RunningService;
   let probe: JetStreamProbe;
@@ -81,24 +81,11 @@ describe('leader reception and public evaluation (real PostgreSQL and NATS)', ()
     waitFor(`${contract.subject} on the stream`, async () => (await probe.read(ns.stream('supervision'), ns.subject(contract.subject))).map((m) => m.json<EventEnvelope<T>>().data).find(match));
 
   beforeAll(async () => {
-    db = await createTestDatabase('supervision');
-    ns = new Namespace(testNamespace());
-    svc = await startDataServiceInProcess(supervisionService, { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, SUPERVISION_SWEEP_MS: '0' });
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    rpc = new RpcClient(ns, TEST_NATS_URL, 'supervision-reception-test');
-    await rpc.connect();
+    sut = await startServiceUnderTest(supervisionService, { SUPERVISION_SWEEP_MS: '0' }, { rpcName: 'supervision-reception-test' });
+    ({ ns, svc, probe, pg, rpc } = sut);
   });
 
-  afterAll(async () => {
-    await rpc?.close();
-    await svc?.close();
-    await pg?.end();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
-  });
+  afterAll(() => sut?.close());
 
   it('puts a leader with a legal adviser on the rota, once per half-day each', async () => {
     const day = await schedule({ day: inDays(5), slot: 'afternoon' });
