@@ -1,9 +1,11 @@
 // The web UI end to end: the built system (tests/e2e/support) and headless Chromium driving the
 // pages a citizen, an operator and a unit use. Screenshots go to test-artifacts/browser/.
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Download, Page } from 'playwright-core';
 import { waitFor } from '@yikouban/testing';
 import { demoPlaces } from '../e2e/support/demo-places';
 import { DEMO_REGIONS } from '../../services/routing/src/directory/demo-county';
+import { DEMO_USERS } from '../../services/gateway/src/identity/demo-identities';
 import { graphql, GRIEVANCE_QUERY, signInAs } from '../e2e/support/graphql';
 import { SystemUnderTest } from '../e2e/support/system';
 import { launchChromium, openPage, screenshot, signInThroughUi } from './support/browser';
@@ -24,6 +26,38 @@ async function refreshUntil(page: Page, refreshButton: string, selector: string,
     60_000,
     1000,
   );
+}
+
+/**
+ * Submits a form until `done` shows: an action that depends on an event another service has not
+ * projected yet is refused at first (and the page shows why), then goes through.
+ */
+async function submitUntil(page: Page, submit: () => Promise<void>, done: string, errorIn: string, what: string): Promise<void> {
+  await waitFor(
+    what,
+    async () => {
+      if (await page.locator(done).count()) return true;
+      await submit();
+      await page.locator(`${done}, ${errorIn} [data-testid=error]`).first().waitFor();
+      return (await page.locator(done).count()) > 0;
+    },
+    60_000,
+    1000,
+  );
+}
+
+/** The file a click downloads: its suggested name and its bytes. */
+async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
+  const path = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** A demo user's account ID (the rota names leaders by it). */
+async function userIdOf(base: string, role: string): Promise<string> {
+  const user = DEMO_USERS.find((u) => u.role === role)!;
+  const { data } = await graphql<{ login: { user: { id: string } } }>(base, 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { user { id } } }', { u: user.username, p: user.password });
+  return data!.login.user.id;
 }
 
 describe('web UI', () => {
@@ -325,6 +359,185 @@ describe('web UI', () => {
     await page.locator('[data-testid=handoff-detail][data-status=CONCLUDED_AGREEMENT]').waitFor();
     expect(await page.locator('[data-testid=error]').count()).toBe(0);
     await screenshot(page, 'mediator-agreement-concluded');
+    await context.close();
+  });
+
+  it('a supervisor issues a 督办单; the unit responds in writing and asks for more time; the supervisor accepts the response and approves the extension', async () => {
+    const mine = await submitElsewhere({
+      regionCode: places.village,
+      categoryCode: 'wage_arrears',
+      description: '在城关镇某工地务工四个月，工资拖欠至今未付，多次反映无果，请求督办。',
+      petitioner: { name: '吴督办', phone: '13600001111' },
+    });
+    const operator = await signInAs(base, 'command_operator');
+    await waitFor('the lead unit', async () => (await graphql<{ grievance: { leadUnit: unknown } }>(base, GRIEVANCE_QUERY, { code: mine.trackingCode }, operator)).data?.grievance.leadUnit, 60_000, 500);
+
+    // The supervisor issues a listed notice to the lead unit (left empty: the service names it).
+    const sup = await openPage(browser, base);
+    await signInThroughUi(sup.page, 'supervisor');
+    await sup.page.click('[data-testid=supervisor-tabs] [data-tab=notices]');
+    const issue = sup.page.locator('[data-testid=issue-notice-form]');
+    await issue.locator('input[name=trackingCode]').fill(mine.trackingCode);
+    await issue.locator('select[name=level]').selectOption('JOINT_OFFICE');
+    await issue.locator('textarea[name=demands]').fill('请于5个工作日内书面报告欠薪核查情况，并督促用工单位限期结清工资。');
+    await issue.locator('input[name=respondWithinWorkingDays]').fill('5');
+    await issue.locator('input[name=listed]').check();
+    await issue.locator('input[name=fixWithinWorkingDays]').fill('10');
+    const issued = `[data-testid=notice-list] [data-tracking-code="${mine.trackingCode}"]`;
+    await submitUntil(sup.page, () => issue.locator('button[type=submit]').click(), issued, '[data-testid=issue-notice-form]', 'the notice issued');
+    await sup.page.locator('[data-testid=notice-detail][data-state=ISSUED]').waitFor();
+    expect(await sup.page.locator('[data-testid=notice-detail]').textContent()).toContain('挂牌督办');
+    await screenshot(sup.page, 'supervisor-notice-issued');
+
+    // The unit finds the notice on its workbench and answers it in writing.
+    const unit = await openPage(browser, base);
+    await signInThroughUi(unit.page, 'unit_staff');
+    const notice = unit.page.locator(`[data-testid=unit-notices] [data-tracking-code="${mine.trackingCode}"]`);
+    await notice.locator('[role=button]').click();
+    const respond = notice.locator('[data-testid=respond-form]');
+    await respond.locator('textarea[name=actions]').fill('已约谈用工单位负责人，核实欠薪四个月共计三万二千元。');
+    await respond.locator('textarea[name=result]').fill('用工单位承诺十日内结清，本局将跟踪落实。');
+    await respond.locator('button[type=submit]').click();
+    await unit.page.locator(`[data-testid=unit-notices] [data-tracking-code="${mine.trackingCode}"][data-state=RESPONDED]`).waitFor();
+    await screenshot(unit.page, 'unit-notice-responded');
+
+    // The same unit accepts the assignment and asks for 10 more days on the handling deadline.
+    const item = unit.page.locator(`[data-testid=inbox] [data-tracking-code="${mine.trackingCode}"]`);
+    await item.waitFor({ timeout: 60_000 });
+    await item.click();
+    await unit.page.click('[data-testid=accept]');
+    await unit.page.locator('[data-testid=assignment-detail][data-status=ACCEPTED]').waitFor();
+    await unit.page.click('[data-testid=open-extension]');
+    const ask = unit.page.locator('[data-testid=extension-form]');
+    await ask.locator('input[name=extensionDays]').fill('10');
+    await ask.locator('textarea[name=extensionReason]').fill('涉及多名工人工资核算，需调取用工单位账册。');
+    await submitUntil(unit.page, () => ask.locator('button[type=submit]').click(), '[data-testid=extension][data-status=PENDING]', '[data-testid=extension-form]', 'the extension requested');
+    const requestId = (await unit.page.locator('[data-testid=extension] code').textContent())!.trim();
+    await screenshot(unit.page, 'unit-extension-requested');
+    await unit.context.close();
+
+    // The supervisor accepts the response, then approves the extension picked from the pending list.
+    await sup.page.click('[data-testid=supervisor-tabs] [data-tab=extensions]');
+    await sup.page.click('[data-testid=supervisor-tabs] [data-tab=notices]');
+    await sup.page.locator(issued).click();
+    await sup.page.locator('[data-testid=notice-detail][data-state=RESPONDED]').waitFor();
+    expect(await sup.page.locator('[data-testid=notice-responses]').textContent()).toContain('三万二千元');
+    await sup.page.click('[data-testid=accept-response]');
+    await sup.page.locator('[data-testid=notice-detail][data-state=ACCEPTED]').waitFor();
+    expect(await sup.page.locator('[data-testid=notice-responses] li[data-verdict=ACCEPTED]').count()).toBe(1);
+    await screenshot(sup.page, 'supervisor-notice-accepted');
+
+    await sup.page.click('[data-testid=supervisor-tabs] [data-tab=extensions]');
+    // The unit's request waits in the supervisor's list of pending requests: picked there, not typed.
+    const waiting = sup.page.locator(`[data-testid=pending-extensions] li[data-request-id="${requestId}"]`);
+    await refreshUntil(sup.page, '[data-testid=refresh-extensions]', `[data-testid=pending-extensions] li[data-request-id="${requestId}"]`, 'the request listed');
+    expect(await waiting.getAttribute('data-tracking-code')).toBe(mine.trackingCode);
+    await waiting.locator('input[type=radio]').check();
+    await sup.page.fill('textarea[name=decisionNote]', '同意延期10日。');
+    await sup.page.click('[data-testid=approve-extension]');
+    await sup.page.locator('[data-testid=extension-decision] [data-testid=extension][data-status=APPROVED]').waitFor();
+    await screenshot(sup.page, 'supervisor-extension-approved');
+    await sup.context.close();
+  });
+
+  it('a supervisor generates a bulletin and downloads its ledger as XLSX and as CSV', async () => {
+    const { context, page } = await openPage(browser, base);
+    await signInThroughUi(page, 'supervisor');
+    await page.goto('/supervisor?tab=bulletins');
+    // Today's daily bulletin, made now (an interim one: the day has not ended).
+    await page.locator('select[name=bulletinKind]').selectOption('DAILY');
+    await page.click('[data-testid=generate-bulletin-form] button[type=submit]');
+    const row = page.locator('[data-testid=bulletin-list] tr[data-bulletin-id]').first();
+    await row.waitFor();
+
+    const xlsx = await downloadOf(page, () => row.locator('[data-testid=ledger-xlsx]').click());
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    const csv = await downloadOf(page, () => row.locator('[data-testid=ledger-csv]').click());
+    expect(csv.name).toMatch(/\.csv$/);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.bytes.subarray(3).toString('utf8').split('\r\n')[0]).toMatch(/^分组,代码,受理量,/);
+    expect(await page.locator('[data-testid=error]').count()).toBe(0);
+    await screenshot(page, 'supervisor-bulletins');
+    await context.close();
+  });
+
+  it("a leader's reception day is scheduled, a grievance booked on it and the reception recorded with a promise", async () => {
+    const mine = await submitElsewhere({
+      regionCode: places.village,
+      categoryCode: 'wage_arrears',
+      description: '农民工工资被拖欠半年，要求面见领导反映情况。',
+      petitioner: { name: '郑接访', phone: '13500002222' },
+    });
+    const leaderId = await userIdOf(base, 'leader');
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86_400_000));
+
+    // The supervisor puts the leader with a legal adviser (1+1) on tomorrow morning.
+    const sup = await openPage(browser, base);
+    await signInThroughUi(sup.page, 'supervisor');
+    await sup.page.goto('/reception-days');
+    const schedule = sup.page.locator('[data-testid=schedule-form]');
+    await schedule.locator('input[name=day]').fill(tomorrow);
+    await schedule.locator('select[name=slot]').selectOption('MORNING');
+    await schedule.locator('input[name=capacity]').fill('3');
+    // The leader is picked by name from the staff directory; the name and organisation follow.
+    await schedule.locator(`select[name=leaderId] option[value="${leaderId}"]`).waitFor({ state: 'attached' });
+    await schedule.locator('select[name=leaderId]').selectOption(leaderId);
+    expect(await schedule.locator('input[name=orgCode]').inputValue()).toBe('town_330621101');
+    await schedule.locator('input[name=leaderName]').fill('周涛');
+    await schedule.locator('input[name=legalAdviserId]').fill('lawyer-zhang');
+    await schedule.locator('input[name=legalAdviserName]').fill('张律师');
+    await schedule.locator('button[type=submit]').click();
+    await sup.page.locator(`[data-testid=reception-day][data-day="${tomorrow}"][data-slot=MORNING]`).waitFor();
+    await screenshot(sup.page, 'supervisor-reception-scheduled');
+    await sup.context.close();
+
+    // The leader books the petitioner's grievance on the day and, after meeting, records it.
+    const { context, page } = await openPage(browser, base);
+    await signInThroughUi(page, 'leader');
+    await page.click('a[href="/reception-days"]');
+    const day = page.locator(`[data-testid=reception-day][data-day="${tomorrow}"][data-leader-id="${leaderId}"]`);
+    await day.waitFor();
+    await day.locator('input[name=bookTrackingCode]').fill(mine.trackingCode);
+    const booked = `[data-testid=reception-day] li[data-tracking-code="${mine.trackingCode}"]`;
+    await submitUntil(page, () => day.locator('[data-testid=book-form] button[type=submit]').click(), booked, '[data-testid=book-form]', 'the grievance booked');
+    expect(await page.locator(booked).getAttribute('data-status')).toBe('BOOKED');
+    await page.locator(`${booked} [data-testid=open-record]`).click();
+    const record = page.locator(`${booked} [data-testid=record-form]`);
+    await record.locator('input[name=whoReceived]').fill('郑接访');
+    await record.locator('textarea[name=summary]').fill('信访人反映工资拖欠半年，要求尽快解决。');
+    await record.locator('textarea[name=legalAdvice]').fill('可申请劳动保障监察，或依法申请劳动仲裁。');
+    await record.locator('select[name=outcome]').selectOption('PROMISE_MADE');
+    await record.locator('input[name=promise]').fill('十日内协调用工单位结清工资');
+    await record.locator('input[name=promisedBy]').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 10 * 86_400_000)));
+    await record.locator('button[type=submit]').click();
+    await page.locator(`[data-testid=reception-day] li[data-tracking-code="${mine.trackingCode}"][data-status=RECEIVED] [data-testid=promise]`).waitFor();
+    expect(await page.locator(`${booked} [data-testid=reception-record]`).textContent()).toContain('十日内协调用工单位结清工资');
+    expect(await page.locator('[data-testid=error]').count()).toBe(0);
+    await screenshot(page, 'leader-reception-recorded');
+    await context.close();
+  });
+
+  it('a supervisor runs a public evaluation: opens it with a panel, records the votes and concludes with the opinion', async () => {
+    const mine = await submitElsewhere({ regionCode: places.village, categoryCode: 'wage_arrears', description: '对欠薪处理结果有异议，申请公开评议。', petitioner: { name: '冯评议', phone: '13400003333' } });
+    const { context, page } = await openPage(browser, base);
+    await signInThroughUi(page, 'supervisor');
+    await page.goto('/reception-days');
+    const open = page.locator('[data-testid=open-evaluation-form]');
+    await open.locator('input[name=evaluationTrackingCode]').fill(mine.trackingCode);
+    await open.locator('textarea[name=matter]').fill('原处理意见“责令十日内结清工资”是否妥当');
+    for (const [i, name] of ['王代表', '李委员', '陈律师'].entries()) await open.locator(`input[name=panel-${i}-name]`).fill(name);
+    await open.locator('select[name=panel-2-kind]').selectOption('LAWYER');
+    await submitUntil(page, () => open.locator('button[type=submit]').click(), '[data-testid=public-evaluation][data-status=OPEN]', '[data-testid=open-evaluation-form]', 'the evaluation opened');
+    for (const [member, vote] of [['panel-1', 'SUPPORT'], ['panel-2', 'SUPPORT'], ['panel-3', 'OPPOSE']]) {
+      await page.click(`[data-testid=public-evaluation] tr[data-evaluator-id=${member}] button[data-vote=${vote}]`);
+      await page.locator(`[data-testid=public-evaluation] tr[data-evaluator-id=${member}] button`).first().waitFor({ state: 'detached' });
+    }
+    expect(await page.locator('[data-testid=tally]').textContent()).toContain('支持 2');
+    await page.click('[data-testid=conclude-evaluation]');
+    await page.locator('[data-testid=public-evaluation][data-status=CONCLUDED] [data-testid=evaluation-opinion][data-opinion=HANDLING_SUPPORTED]').waitFor();
+    await screenshot(page, 'supervisor-public-evaluation');
     await context.close();
   });
 });

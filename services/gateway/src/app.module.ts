@@ -20,6 +20,7 @@ import { RpcModule } from './rpc/rpc.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { OversightModule } from './oversight/oversight.module';
 import { SupervisionAdminModule } from './supervision-admin/supervision-admin.module';
+import { StaffDirectoryModule } from './staff-directory/staff-directory.module';
 import { WebUiModule } from './web-ui/web-ui.module';
 import { WorkbenchModule } from './workbench/workbench.module';
 
@@ -62,6 +63,7 @@ export class AppModule {
         ReceptionModule,
         OversightModule,
         SupervisionAdminModule,
+        StaffDirectoryModule,
         BulletinModule,
         AdminModule,
         // The web UI at `/` (dist/web); never in front of /graphql or /health.

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CODE_PATTERN } from '../common';
 import { defineQuery } from '../contract';
 import { SupervisionActor } from '../events/supervision-aftercare-common';
 
@@ -25,11 +26,28 @@ export class DecideDeadlineExtension {
   @ValidateNested() @Type(() => SupervisionActor) by: SupervisionActor;
 }
 
-export type DeadlineExtensionStatus = 'pending' | 'approved' | 'refused';
+export const DEADLINE_EXTENSION_STATUSES = ['pending', 'approved', 'refused'] as const;
+export type DeadlineExtensionStatus = (typeof DEADLINE_EXTENSION_STATUSES)[number];
+
+/**
+ * The requests a decider or a unit looks at, newest first. The caller (the gateway) sets the
+ * scope: a unit's own organisation, an oversight account's region subtree.
+ */
+export class ListDeadlineExtensions {
+  @IsOptional() @IsIn(DEADLINE_EXTENSION_STATUSES) status?: DeadlineExtensionStatus;
+  /** The grievance's region and below; a grievance whose region supervision does not know is left out. */
+  @IsOptional() @Matches(CODE_PATTERN) regionCode?: string;
+  /** The organisation that asked. */
+  @IsOptional() @Matches(CODE_PATTERN) orgCode?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}
 
 export interface DeadlineExtensionView {
   id: string;
   grievanceId: string;
+  /** From supervision's projection of the case; null until intake's fact has arrived. */
+  trackingCode: string | null;
   clockId: string;
   days: number;
   reason: string;
@@ -47,3 +65,11 @@ export interface DeadlineExtensionView {
 
 export const SupervisionRequestDeadlineExtension = defineQuery<RequestDeadlineExtension, DeadlineExtensionView>('supervision.deadline.extension.request', RequestDeadlineExtension);
 export const SupervisionDecideDeadlineExtension = defineQuery<DecideDeadlineExtension, DeadlineExtensionView>('supervision.deadline.extension.decide', DecideDeadlineExtension);
+
+export interface DeadlineExtensionPage {
+  /** Each with its keyset cursor: pass it as `cursor` to continue after that row. */
+  items: (DeadlineExtensionView & { cursor: string })[];
+  nextCursor: string | null;
+}
+
+export const SupervisionListDeadlineExtensions = defineQuery<ListDeadlineExtensions, DeadlineExtensionPage>('supervision.deadline.extension.list', ListDeadlineExtensions);

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { TRACKING_CODE_PATTERN } from '../common';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { CODE_PATTERN, TRACKING_CODE_PATTERN } from '../common';
 import { defineQuery } from '../contract';
 import { SupervisionActor } from '../events/supervision-aftercare-common';
 import {
@@ -52,6 +52,18 @@ export class GetPublicEvaluation {
   @IsUUID() publicEvaluationId: string;
 }
 
+export const PUBLIC_EVALUATION_STATUSES = ['open', 'concluded'] as const;
+
+/** The sessions held, newest first; the gateway scopes an account with a region to its subtree. */
+export class ListPublicEvaluations {
+  @IsOptional() @IsIn(PUBLIC_EVALUATION_STATUSES) status?: (typeof PUBLIC_EVALUATION_STATUSES)[number];
+  @IsOptional() @IsUUID() grievanceId?: string;
+  /** The grievance's region and below; a grievance whose region supervision does not know is left out. */
+  @IsOptional() @Matches(CODE_PATTERN) regionCode?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(100) limit?: number;
+  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}
+
 export interface EvaluatorView {
   id: string;
   name: string;
@@ -79,7 +91,14 @@ export interface PublicEvaluationView {
   concludedAt: string | null;
 }
 
+export interface PublicEvaluationPage {
+  /** Each with its keyset cursor: pass it as `cursor` to continue after that row. */
+  items: (PublicEvaluationView & { cursor: string })[];
+  nextCursor: string | null;
+}
+
 export const SupervisionGetPublicEvaluation = defineQuery<GetPublicEvaluation, PublicEvaluationView>('supervision.public_evaluation.get', GetPublicEvaluation);
 export const SupervisionOpenPublicEvaluation = defineQuery<OpenPublicEvaluation, PublicEvaluationView>('supervision.public_evaluation.open', OpenPublicEvaluation);
 export const SupervisionRecordEvaluationVote = defineQuery<RecordEvaluationVote, PublicEvaluationView>('supervision.public_evaluation.vote', RecordEvaluationVote);
 export const SupervisionConcludePublicEvaluation = defineQuery<ConcludePublicEvaluation, PublicEvaluationView>('supervision.public_evaluation.conclude', ConcludePublicEvaluation);
+export const SupervisionListPublicEvaluations = defineQuery<ListPublicEvaluations, PublicEvaluationPage>('supervision.public_evaluation.list', ListPublicEvaluations);

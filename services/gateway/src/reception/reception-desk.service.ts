@@ -3,6 +3,7 @@ import {
   SupervisionBookReception,
   SupervisionConcludePublicEvaluation,
   SupervisionGetPublicEvaluation,
+  SupervisionListPublicEvaluations,
   SupervisionOpenPublicEvaluation,
   SupervisionReceptionRota,
   SupervisionRecordEvaluationVote,
@@ -19,12 +20,13 @@ import type {
   BookReceptionInput,
   ConcludePublicEvaluationInput,
   OpenPublicEvaluationInput,
+  PublicEvaluationsArgs,
   ReceptionRotaArgs,
   RecordEvaluationVoteInput,
   RecordReceptionInput,
   ScheduleReceptionDayInput,
 } from './dto/reception.inputs';
-import type { PublicEvaluationView, ReceptionAppointmentView, ReceptionDayView } from './dto/reception.views';
+import type { PublicEvaluationConnectionView, PublicEvaluationView, ReceptionAppointmentView, ReceptionDayView } from './dto/reception.views';
 
 const at = (iso: string) => new Date(iso);
 const atOrNull = (iso: string | null) => (iso ? new Date(iso) : null);
@@ -43,7 +45,7 @@ function toDay(d: DayData): ReceptionDayView {
   return { ...d, slotStartsAt: at(d.slotStartsAt), appointments: d.appointments.map(toAppointment) };
 }
 
-function toEvaluation(e: PublicEvaluationData): PublicEvaluationView {
+function toEvaluation({ cursor: _cursor, ...e }: PublicEvaluationData & { cursor?: string }): PublicEvaluationView {
   return { ...e, panel: e.panel.map((p) => ({ ...p, votedAt: atOrNull(p.votedAt) })), openedAt: at(e.openedAt), concludedAt: atOrNull(e.concludedAt) };
 }
 
@@ -84,6 +86,21 @@ export class ReceptionDesk {
 
   async publicEvaluation(id: string): Promise<PublicEvaluationView> {
     return toEvaluation(await this.rpc.request(SupervisionGetPublicEvaluation, { publicEvaluationId: id }));
+  }
+
+  /** An account with a region sees the sessions on grievances in its subtree. */
+  async publicEvaluations(p: Principal, a: PublicEvaluationsArgs): Promise<PublicEvaluationConnectionView> {
+    const page = await this.rpc.request(SupervisionListPublicEvaluations, {
+      ...optional('status', a.state),
+      ...optional('grievanceId', a.grievanceId),
+      ...optional('regionCode', p.regionCode),
+      limit: a.first,
+      ...optional('cursor', a.after),
+    });
+    return {
+      edges: page.items.map((e) => ({ cursor: e.cursor, node: toEvaluation(e) })),
+      pageInfo: { hasNextPage: page.nextCursor !== null, endCursor: page.items.at(-1)?.cursor ?? null },
+    };
   }
 
   async open(p: Principal, i: OpenPublicEvaluationInput): Promise<PublicEvaluationView> {

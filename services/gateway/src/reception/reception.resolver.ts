@@ -7,12 +7,13 @@ import {
   ConcludePublicEvaluationInput,
   OpenPublicEvaluationInput,
   PublicEvaluationArgs,
+  PublicEvaluationsArgs,
   ReceptionRotaArgs,
   RecordEvaluationVoteInput,
   RecordReceptionInput,
   ScheduleReceptionDayInput,
 } from './dto/reception.inputs';
-import { PublicEvaluationView, ReceptionAppointmentView, ReceptionDayView } from './dto/reception.views';
+import { PublicEvaluationConnectionView, PublicEvaluationView, ReceptionAppointmentView, ReceptionDayView } from './dto/reception.views';
 import { ReceptionDesk } from './reception-desk.service';
 
 /** The leader and the reception clerk book and record receptions. */
@@ -57,6 +58,12 @@ export class ReceptionResolver {
   @Query(() => PublicEvaluationView, { description: '阳光信访公开评议 / a public evaluation with its panel, votes and opinion' })
   publicEvaluation(@Args() a: PublicEvaluationArgs): Promise<PublicEvaluationView> {
     return this.desk.publicEvaluation(a.id);
+  }
+
+  @Allow(...PUBLIC_EVALUATION_READERS)
+  @Query(() => PublicEvaluationConnectionView, { description: '公开评议列表（本辖区，按发起时间倒序）/ public evaluations in the account’s region, newest first' })
+  publicEvaluations(@CurrentPrincipal() p: Principal, @Args() a: PublicEvaluationsArgs): Promise<PublicEvaluationConnectionView> {
+    return this.desk.publicEvaluations(p, a);
   }
 
   @Allow(...PUBLIC_EVALUATION_RUNNERS)

@@ -5,7 +5,6 @@ import {
   SupervisionRemoveCalendarOverride,
   SupervisionRetireLocalDeadlinePolicy,
   SupervisionSaveLocalDeadlinePolicy,
-  SupervisionWorkingCalendar,
   type CalendarOverrideView as CalendarOverrideData,
   type DeadlinePolicyView as DeadlinePolicyData,
 } from '@yikouban/contracts';
@@ -13,7 +12,7 @@ import { RpcClient } from '@yikouban/messaging';
 import { DomainError } from '@yikouban/service-kit';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { ROLES, type Principal, type Role } from '../auth/roles';
+import type { Principal } from '../auth/roles';
 import { staffActor } from '../supervision/supervision-access';
 import {
   AddCalendarOverrideInput,
@@ -22,12 +21,7 @@ import {
   RemoveCalendarOverrideInput,
   RetireLocalDeadlinePolicyInput,
   SaveLocalDeadlinePolicyInput,
-  WorkingCalendarArgs,
-  WorkingCalendarView,
 } from './dto/supervision-admin.types';
-
-/** Every staff role reads calendars (deadlines are counted on them); citizens and API clients do not. */
-const STAFF_ROLES: Role[] = ROLES.filter((r) => r !== 'citizen' && r !== 'api_client');
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 const toOverride = (o: CalendarOverrideData): CalendarOverrideView => ({ ...o, createdAt: new Date(o.createdAt) });
@@ -45,12 +39,6 @@ function withinRegion(p: Principal, jurisdiction: string, field: string): void {
 @Resolver()
 export class SupervisionAdminResolver {
   constructor(private readonly rpc: RpcClient) {}
-
-  @Allow(...STAFF_ROLES)
-  @Query(() => WorkingCalendarView, { description: '辖区工作日历：每天是否工作日及原因 / a jurisdiction’s calendar, each day with why' })
-  workingCalendar(@Args() a: WorkingCalendarArgs): Promise<WorkingCalendarView> {
-    return this.rpc.request(SupervisionWorkingCalendar, { jurisdiction: a.jurisdiction, from: a.from, to: a.to });
-  }
 
   @Allow('administrator')
   @Mutation(() => CalendarOverrideView, { description: '新增日历调整（本地节日休息或调休上班）/ add an override day' })

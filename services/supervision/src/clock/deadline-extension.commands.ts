@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { SupervisionDecideDeadlineExtension, SupervisionRequestDeadlineExtension, type DeadlineExtensionView } from '@yikouban/contracts';
+import { SupervisionDecideDeadlineExtension, SupervisionListDeadlineExtensions, SupervisionRequestDeadlineExtension, type DeadlineExtensionPage, type DeadlineExtensionView } from '@yikouban/contracts';
 import { validQuery } from '@yikouban/messaging';
 import { DeadlineExtensions } from './deadline-extension.service';
 
@@ -17,5 +17,10 @@ export class DeadlineExtensionCommands {
   @MessagePattern(SupervisionDecideDeadlineExtension.subject)
   async decide(@Payload() data: unknown): Promise<DeadlineExtensionView> {
     return this.extensions.decide(await validQuery(SupervisionDecideDeadlineExtension, data));
+  }
+
+  @MessagePattern(SupervisionListDeadlineExtensions.subject)
+  async list(@Payload() data: unknown): Promise<DeadlineExtensionPage> {
+    return this.extensions.list(await validQuery(SupervisionListDeadlineExtensions, data));
   }
 }

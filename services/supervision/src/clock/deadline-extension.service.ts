@@ -1,8 +1,18 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DeadlineExtended, type DecideDeadlineExtension, type DeadlineExtensionView, type RequestDeadlineExtension, type SupervisionActor } from '@yikouban/contracts';
+import {
+  DeadlineExtended,
+  type DecideDeadlineExtension,
+  type DeadlineExtensionPage,
+  type DeadlineExtensionView,
+  type ListDeadlineExtensions,
+  type RequestDeadlineExtension,
+  type SupervisionActor,
+} from '@yikouban/contracts';
 import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
+import { regionPrefix } from '../indicators/indicator-reader';
+import { decodeCursor, encodeCursor } from '../oversight/keyset-cursor';
 import { nextAlarm } from './alarm-schedule';
 import { Clock } from './clock.entity';
 import { policyOf } from './deadline-planner';
@@ -11,6 +21,7 @@ import { checkExtensionAsk, ExtensionError, extendedDue } from './extension-rule
 interface ExtensionRow {
   id: string;
   grievance_id: string;
+  tracking_code: string | null;
   clock_id: string;
   days: number;
   reason: string;
@@ -28,6 +39,7 @@ interface ExtensionRow {
 const toView = (r: ExtensionRow): DeadlineExtensionView => ({
   id: r.id,
   grievanceId: r.grievance_id,
+  trackingCode: r.tracking_code,
   clockId: r.clock_id,
   days: r.days,
   reason: r.reason,
@@ -41,6 +53,17 @@ const toView = (r: ExtensionRow): DeadlineExtensionView => ({
   previousDueAt: r.previous_due_at.toISOString(),
   newDueAt: r.new_due_at?.toISOString() ?? null,
 });
+
+/** A request with the case's tracking code and region from supervision's own projections. */
+const WITH_CASE = `SELECT e.*, s.tracking_code, COALESCE(NULLIF(s.region_code, ''), p.region_code) AS region_code
+  FROM deadline_extension e
+  LEFT JOIN supervised_case s ON s.grievance_id = e.grievance_id
+  LEFT JOIN grievance_profile p ON p.grievance_id = e.grievance_id`;
+
+async function readRequest(tx: EntityManager, id: string): Promise<DeadlineExtensionView> {
+  const [row] = (await tx.query(`${WITH_CASE} WHERE e.id = $1`, [id])) as ExtensionRow[];
+  return toView(row as ExtensionRow);
+}
 
 function staffId(by: SupervisionActor): string {
   if (by.kind !== 'staff' || !by.userId) throw new ExtensionError('staff_only', '只有工作人员可以办理延期 / only staff ask for or decide extensions', 'by');
@@ -69,12 +92,13 @@ export class DeadlineExtensions {
         [clock.id],
       )) as { approved: number; pending: number }[];
       checkExtensionAsk({ days: r.days, policy: policyOf(clock.policyCode, clock.startedAt), state: clock.state, dueAt: clock.dueAt, now, approved: counts.approved, pending: counts.pending > 0 });
-      const [row] = (await tx.query(
+      const id = randomUUID();
+      await tx.query(
         `INSERT INTO deadline_extension (id, grievance_id, clock_id, days, reason, requested_by, requested_org, requested_at, previous_due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-        [randomUUID(), r.grievanceId, clock.id, r.days, r.reason.trim(), by, r.by.orgCode ?? null, now, clock.dueAt],
-      )) as ExtensionRow[];
-      return toView(row);
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, r.grievanceId, clock.id, r.days, r.reason.trim(), by, r.by.orgCode ?? null, now, clock.dueAt],
+      );
+      return readRequest(tx, id);
     });
   }
 
@@ -92,12 +116,34 @@ export class DeadlineExtensions {
     return view;
   }
 
+  /** Newest first over (requested_at, id), within the scope the gateway set. */
+  async list(q: ListDeadlineExtensions): Promise<DeadlineExtensionPage> {
+    const limit = q.limit ?? 50;
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const add = (sql: string, ...v: unknown[]) => {
+      where.push(sql.replace(/\?/g, () => `$${params.push(v.shift())}`));
+    };
+    if (q.status) add('e.status = ?', q.status);
+    if (q.orgCode) add('e.requested_org = ?', q.orgCode);
+    if (q.regionCode) add(`COALESCE(NULLIF(s.region_code, ''), p.region_code) LIKE ?`, regionPrefix(q.regionCode));
+    if (q.cursor) {
+      const c = decodeCursor(q.cursor);
+      add('(e.requested_at, e.id) < (?, ?)', c.at, c.id);
+    }
+    params.push(limit + 1);
+    const rows = (await this.db.query(`${WITH_CASE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.requested_at DESC, e.id DESC LIMIT $${params.length}`, params)) as ExtensionRow[];
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => ({ ...toView(r), cursor: encodeCursor(r.requested_at, r.id) })),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.requested_at, last.id) : null,
+    };
+  }
+
   private async settle(tx: EntityManager, id: string, status: 'approved' | 'refused', by: string, now: Date, note: string | undefined, dueAt: Date | null): Promise<DeadlineExtensionView> {
-    const [[row]] = (await tx.query(
-      `UPDATE deadline_extension SET status = $2, decided_by = $3, decided_at = $4, note = $5, new_due_at = $6 WHERE id = $1 RETURNING *`,
-      [id, status, by, now, note?.trim() || null, dueAt],
-    )) as [ExtensionRow[], number];
-    return toView(row);
+    await tx.query(`UPDATE deadline_extension SET status = $2, decided_by = $3, decided_at = $4, note = $5, new_due_at = $6 WHERE id = $1`, [id, status, by, now, note?.trim() || null, dueAt]);
+    return readRequest(tx, id);
   }
 
   /**

@@ -3,8 +3,10 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   SupervisionConcludePublicEvaluation,
   SupervisionGetPublicEvaluation,
+  SupervisionListPublicEvaluations,
   SupervisionOpenPublicEvaluation,
   SupervisionRecordEvaluationVote,
+  type PublicEvaluationPage,
   type PublicEvaluationView,
 } from '@yikouban/contracts';
 import { validQuery } from '@yikouban/messaging';
@@ -18,6 +20,11 @@ export class PublicEvaluationCommands {
   @MessagePattern(SupervisionGetPublicEvaluation.subject)
   async get(@Payload() data: unknown): Promise<PublicEvaluationView> {
     return this.evaluations.get((await validQuery(SupervisionGetPublicEvaluation, data)).publicEvaluationId);
+  }
+
+  @MessagePattern(SupervisionListPublicEvaluations.subject)
+  async list(@Payload() data: unknown): Promise<PublicEvaluationPage> {
+    return this.evaluations.list(await validQuery(SupervisionListPublicEvaluations, data));
   }
 
   @MessagePattern(SupervisionOpenPublicEvaluation.subject)

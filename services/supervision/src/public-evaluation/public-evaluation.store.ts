@@ -43,6 +43,21 @@ export async function loadSession(tx: EntityManager, id: string, lock = false): 
   return { row, panel };
 }
 
+/** The panels of several sessions in one round trip, by session id. */
+export async function loadPanels(tx: EntityManager, ids: string[]): Promise<Map<string, PanelRow[]>> {
+  const rows = ids.length
+    ? ((await tx.query(
+        `SELECT e.public_evaluation_id, e.evaluator_id, e.name, e.kind, v.vote, v.remarks, v.at FROM public_evaluator e
+           LEFT JOIN public_evaluation_vote v ON v.public_evaluation_id = e.public_evaluation_id AND v.evaluator_id = e.evaluator_id
+          WHERE e.public_evaluation_id = ANY($1::uuid[]) ORDER BY e.public_evaluation_id, e.position`,
+        [ids],
+      )) as (PanelRow & { public_evaluation_id: string })[])
+    : [];
+  const panels = new Map<string, PanelRow[]>(ids.map((id) => [id, []]));
+  for (const { public_evaluation_id: id, ...p } of rows) panels.get(id)?.push(p);
+  return panels;
+}
+
 export function toView({ row, panel }: LoadedSession): PublicEvaluationView {
   const count = (v: EvaluationVote) => panel.filter((p) => p.vote === v).length;
   return {

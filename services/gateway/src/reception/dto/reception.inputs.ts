@@ -6,6 +6,7 @@ import {
   CODE_PATTERN,
   EVALUATION_VOTES,
   EVALUATOR_KINDS,
+  PUBLIC_EVALUATION_STATUSES,
   RECEPTION_OUTCOMES,
   RECEPTION_SLOTS,
   TRACKING_CODE_PATTERN,
@@ -14,7 +15,7 @@ import {
   type ReceptionOutcome,
   type ReceptionSlot,
 } from '@yikouban/contracts';
-import { EvaluationVoteEnum, EvaluatorKindEnum, ReceptionOutcomeEnum, ReceptionSlotEnum } from './reception.enums';
+import { EvaluationVoteEnum, EvaluatorKindEnum, PublicEvaluationStatusEnum, ReceptionOutcomeEnum, ReceptionSlotEnum } from './reception.enums';
 
 const normaliseCode = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
@@ -103,4 +104,20 @@ export class ConcludePublicEvaluationInput {
 @ArgsType()
 export class PublicEvaluationArgs {
   @Field(() => ID) @IsUUID('all', { message: 'id is not an id' }) id: string;
+}
+
+@ArgsType()
+export class PublicEvaluationsArgs {
+  @Field(() => PublicEvaluationStatusEnum, { nullable: true, description: '只看进行中或已结束（不填为全部）/ only open or concluded ones' })
+  @IsOptional()
+  @IsIn(PUBLIC_EVALUATION_STATUSES)
+  state?: 'open' | 'concluded';
+
+  @Field(() => ID, { nullable: true, description: '只看该事项 / only this grievance' })
+  @IsOptional()
+  @IsUUID('all', { message: 'grievanceId is not an id' })
+  grievanceId?: string;
+
+  @Field(() => Int, { defaultValue: 20, description: '每页条数（1–100） / page size' }) @IsInt() @Min(1) @Max(100) first: number;
+  @Field(() => String, { nullable: true, description: '上一页的 endCursor / the previous page’s endCursor' }) @IsOptional() @IsString() @Length(1, 200) after?: string;
 }

@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { EvaluationVote, EvaluatorKind, PublicEvaluationOpinion, ReceptionOutcome, ReceptionSlot } from '@yikouban/contracts';
+import { OversightPageInfoView } from '../../oversight/dto/oversight.views';
 import { AppointmentStatusEnum, EvaluationVoteEnum, EvaluatorKindEnum, PublicEvaluationOpinionEnum, PublicEvaluationStatusEnum, ReceptionOutcomeEnum, ReceptionSlotEnum } from './reception.enums';
 
 @ObjectType('ReceptionRecord', { description: '接访台账 / the reception ledger entry' })
@@ -79,4 +80,16 @@ export class PublicEvaluationView {
   @Field(() => String, { nullable: true }) recommendations: string | null;
   @Field(() => GraphQLISODateTime) openedAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) concludedAt: Date | null;
+}
+
+@ObjectType('PublicEvaluationEdge')
+export class PublicEvaluationEdgeView {
+  @Field({ description: '从此行之后继续 / pass as `after` to continue after this row' }) cursor: string;
+  @Field(() => PublicEvaluationView) node: PublicEvaluationView;
+}
+
+@ObjectType('PublicEvaluationConnection', { description: '按发起时间倒序 / newest first, Relay-style' })
+export class PublicEvaluationConnectionView {
+  @Field(() => [PublicEvaluationEdgeView]) edges: PublicEvaluationEdgeView[];
+  @Field(() => OversightPageInfoView) pageInfo: OversightPageInfoView;
 }

@@ -1,6 +1,7 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { MAX_EXTENSION_DAYS, type DeadlineExtensionStatus } from '@yikouban/contracts';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { DEADLINE_EXTENSION_STATUSES, MAX_EXTENSION_DAYS, type DeadlineExtensionStatus } from '@yikouban/contracts';
+import { OversightPageInfoView } from '../../oversight/dto/oversight.views';
 
 export enum DeadlineExtensionStatusEnum {
   PENDING = 'pending',
@@ -48,6 +49,7 @@ export class DecideDeadlineExtensionArgs {
 export class DeadlineExtensionView {
   @Field(() => ID) id: string;
   @Field(() => ID) grievanceId: string;
+  @Field(() => String, { nullable: true, description: '事项查询码（督查已收到受理信息时）/ the tracking code, once supervision knows it' }) trackingCode: string | null;
   @Field(() => ID) clockId: string;
   @Field(() => Int) days: number;
   @Field() reason: string;
@@ -60,4 +62,36 @@ export class DeadlineExtensionView {
   @Field(() => String, { nullable: true }) note: string | null;
   @Field(() => GraphQLISODateTime, { description: '申请时的期限 / the due date when asked' }) previousDueAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true, description: '批准后的期限 / the due date after approval' }) newDueAt: Date | null;
+}
+
+@ArgsType()
+export class DeadlineExtensionRequestsArgs {
+  @Field(() => DeadlineExtensionStatusEnum, { nullable: true, description: '只看该状态（不填为全部）/ only requests in this state' })
+  @IsOptional()
+  @IsIn(DEADLINE_EXTENSION_STATUSES)
+  state?: DeadlineExtensionStatus;
+
+  @Field(() => Int, { defaultValue: 20, description: '每页条数（1–100） / page size' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first: number;
+
+  @Field(() => String, { nullable: true, description: '上一页的 endCursor / the previous page’s endCursor' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  after?: string;
+}
+
+@ObjectType('DeadlineExtensionEdge')
+export class DeadlineExtensionEdgeView {
+  @Field({ description: '从此行之后继续 / pass as `after` to continue after this row' }) cursor: string;
+  @Field(() => DeadlineExtensionView) node: DeadlineExtensionView;
+}
+
+@ObjectType('DeadlineExtensionConnection', { description: '按申请时间倒序 / newest first, Relay-style' })
+export class DeadlineExtensionConnectionView {
+  @Field(() => [DeadlineExtensionEdgeView]) edges: DeadlineExtensionEdgeView[];
+  @Field(() => OversightPageInfoView) pageInfo: OversightPageInfoView;
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { gql } from '../api/client';
 import { loadSession } from '../api/session';
+import { StaffPicker } from '../components/staff-picker';
 import { ErrorMessage } from '../components/error-message';
 import { beijingDate } from '../components/labels';
 import { useAction } from '../components/use-action';
@@ -56,8 +57,17 @@ function ScheduleForm({ onScheduled }: { onScheduled: () => void }) {
         {field('capacity', t('receptionDay.capacity'), { type: 'number', min: 1, max: 50 })}
       </div>
       <div className="row">
-        {field('leaderId', t('receptionDay.leaderId'))}
-        {field('leaderName', t('receptionDay.leaderName'), { maxLength: 100 })}
+        <label>
+          {t('receptionDay.leaderName')}
+          <StaffPicker
+            role="LEADER"
+            name="leaderId"
+            value={f.leaderId}
+            required
+            onPick={(m) => setF({ ...f, leaderId: m?.id ?? '', leaderName: m ? m.displayName.replace(/\s*\(.*\)$/, '') : f.leaderName, orgCode: m?.orgCode ?? f.orgCode })}
+          />
+        </label>
+        {field('leaderName', t('receptionDay.leaderShownAs'), { maxLength: 100 })}
         {field('orgCode', t('receptionDay.orgCode'))}
       </div>
       <div className="row">
@@ -106,8 +116,8 @@ export function ReceptionDaysPage() {
           {t('receptionDay.later')}
         </button>
         {isLeader && (
-          <label className="check" style={{ display: 'flex', gap: '0.3rem', alignItems: 'center' }}>
-            <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} style={{ width: 'auto', minWidth: 0 }} />
+          <label className="check">
+            <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
             {t('receptionDay.onlyMine')}
           </label>
         )}

@@ -11,13 +11,11 @@ const FIELDS = `id trackingCode matter openedAt concludedAt status quorum rule o
 const GET = `query ($id: ID!) { publicEvaluation(id: $id) { ${FIELDS} } }`;
 const OPEN = `mutation ($input: OpenPublicEvaluationInput!) { openPublicEvaluation(input: $input) { ${FIELDS} } }`;
 const VOTE = `mutation ($input: RecordEvaluationVoteInput!) { recordEvaluationVote(input: $input) { ${FIELDS} } }`;
+const LIST = `query ($state: PublicEvaluationStatus) { publicEvaluations(state: $state, first: 50) { edges { node { id trackingCode matter status opinion openedAt } } } }`;
 const CONCLUDE = `mutation ($input: ConcludePublicEvaluationInput!) { concludePublicEvaluation(input: $input) { ${FIELDS} } }`;
 
 const KINDS = ['NPC_DEPUTY', 'PARTY_CONGRESS_DEPUTY', 'CPPCC_MEMBER', 'LAWYER', 'MEDIATOR', 'COMMUNITY_CADRE', 'SOCIAL_WORKER', 'COMMUNITY_MEMBER'] as const;
 const VOTES = ['SUPPORT', 'OPPOSE', 'ABSTAIN'] as const;
-/** The API lists no evaluations: the ones opened or looked up here are remembered on this device. */
-const KEY = 'ykb.publicEvaluations';
-
 interface PublicEvaluation {
   id: string;
   trackingCode: string | null;
@@ -31,19 +29,6 @@ interface PublicEvaluation {
   recommendations: string | null;
   tally: { support: number; oppose: number; abstain: number; notVoted: number };
   panel: { id: string; name: string; kind: string; vote: string | null; votedAt: string | null; remarks: string | null }[];
-}
-
-function rememberedIds(): { id: string; label: string }[] {
-  try {
-    const list = JSON.parse(localStorage.getItem(KEY) ?? '[]') as { id: string; label: string }[];
-    return Array.isArray(list) ? list : [];
-  } catch {
-    return [];
-  }
-}
-function remember(e: PublicEvaluation): void {
-  const rest = rememberedIds().filter((x) => x.id !== e.id);
-  localStorage.setItem(KEY, JSON.stringify([{ id: e.id, label: `${e.trackingCode ?? ''} ${e.matter}`.trim().slice(0, 60) }, ...rest].slice(0, 30)));
 }
 
 /** 发起评议: the contested matter and a panel of at least three (人大代表、政协委员、律师…). */
@@ -220,44 +205,56 @@ function EvaluationView({ id, canRun }: { id: string; canRun: boolean }) {
   );
 }
 
-/** 阳光信访公开评议: a supervisor opens one with a panel, records the votes and concludes; leaders read. */
+type EvaluationRow = Pick<PublicEvaluation, 'id' | 'trackingCode' | 'matter' | 'status' | 'opinion' | 'openedAt'>;
+
+/** 阳光信访公开评议: the sessions of the region listed; a supervisor opens one with a panel, records the votes and concludes; leaders read. */
 export function PublicEvaluationSection({ canRun }: { canRun: boolean }) {
-  const { t } = useI18n();
-  const [known, setKnown] = useState(rememberedIds);
-  const [current, setCurrent] = useState<string | undefined>(() => known[0]?.id);
-  const [lookup, setLookup] = useState('');
+  const { t, tEnum, formatDateTime } = useI18n();
+  const [state, setState] = useState<'' | 'OPEN' | 'CONCLUDED'>('');
+  const list = useAsync(
+    () => gql<{ publicEvaluations: { edges: { node: EvaluationRow }[] } }>(LIST, { state: state || null }).then((r) => r.publicEvaluations.edges.map((e) => e.node)),
+    [state],
+  );
+  const [current, setCurrent] = useState<string>();
+  // A new key empties the open form once an evaluation is opened.
+  const [formKey, setFormKey] = useState(0);
   const show = (e: PublicEvaluation) => {
-    remember(e);
-    setKnown(rememberedIds());
+    setFormKey((k) => k + 1);
     setCurrent(e.id);
+    void list.reload();
   };
   return (
     <section className="card" data-testid="public-evaluations">
       <h2 style={{ marginTop: 0 }}>{t('evaluationPanel.title')}</h2>
       <p className="hint">{t('evaluationPanel.hint')}</p>
-      <form
-        className="actions"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!lookup.trim()) return;
-          setCurrent(lookup.trim());
-          setLookup('');
-        }}
-      >
-        {known.length > 0 && (
-          <select value={current ?? ''} onChange={(e) => setCurrent(e.target.value || undefined)} style={{ width: 'auto' }} name="knownEvaluation">
-            {known.map((k) => (
-              <option key={k.id} value={k.id}>
-                {k.label}
-              </option>
-            ))}
-          </select>
-        )}
-        <input value={lookup} onChange={(e) => setLookup(e.target.value)} placeholder={t('evaluationPanel.lookup')} style={{ width: '20rem' }} />
-        <button type="submit">{t('evaluationPanel.show')}</button>
-      </form>
+      <div className="actions">
+        <h3 style={{ flex: 1, margin: 0 }}>{t('evaluationPanel.list')}</h3>
+        <select name="evaluationState" value={state} onChange={(e) => setState(e.target.value as typeof state)} style={{ width: 'auto' }}>
+          <option value="">{t('evaluationPanel.all')}</option>
+          {(['OPEN', 'CONCLUDED'] as const).map((s) => (
+            <option key={s} value={s}>
+              {tEnum('evaluationStatus', s)}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={() => void list.reload()}>
+          {t('common.refresh')}
+        </button>
+      </div>
+      <ErrorMessage error={list.error} />
+      {list.data?.length === 0 && <p className="muted">{t('evaluationPanel.listEmpty')}</p>}
+      <ul className="plain" data-testid="public-evaluation-list">
+        {(list.data ?? []).map((e) => (
+          <li key={e.id} data-evaluation-id={e.id} data-status={e.status} className={e.id === current ? 'selected' : undefined}>
+            <button type="button" className="link" onClick={() => setCurrent(e.id)}>
+              <strong>{e.trackingCode ?? e.id}</strong> · {tEnum('evaluationStatus', e.status)} · {formatDateTime(e.openedAt)}
+            </button>{' '}
+            <span className="muted">{e.matter}</span>
+          </li>
+        ))}
+      </ul>
       {current && <EvaluationView key={current} id={current} canRun={canRun} />}
-      {canRun && <OpenForm onOpened={show} />}
+      {canRun && <OpenForm key={formKey} onOpened={show} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { gql } from '../../api/client';
 import { loadSession } from '../../api/session';
+import { StaffPicker } from '../../components/staff-picker';
 import { ErrorMessage } from '../../components/error-message';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
@@ -30,7 +31,7 @@ interface BacklogCase {
   owner: { leaderUserId: string; leaderName: string | null; plan: string; since: string } | null;
 }
 
-/** 包案: a leader takes the case as themself; a supervisor names the leader (their account ID). */
+/** 包案: a leader takes the case as themself; a supervisor picks the leader from the staff directory. */
 function OwnerForm({ trackingCode, onDone }: { trackingCode: string; onDone: () => void }) {
   const { t } = useI18n();
   const isLeader = loadSession()?.user.role === 'LEADER';
@@ -49,8 +50,8 @@ function OwnerForm({ trackingCode, onDone }: { trackingCode: string; onDone: () 
       {!isLeader && (
         <div className="row">
           <label>
-            {t('backlog.leaderUserId')}
-            <input name="leaderUserId" value={f.leaderUserId} onChange={(e) => setF({ ...f, leaderUserId: e.target.value })} required />
+            {t('backlog.leader')}
+            <StaffPicker role="LEADER" name="leaderUserId" value={f.leaderUserId} required onPick={(m) => setF({ ...f, leaderUserId: m?.id ?? '', leaderName: m ? m.displayName.replace(/\s*\(.*\)$/, '') : f.leaderName })} />
           </label>
           <label>
             {t('backlog.leaderName')}

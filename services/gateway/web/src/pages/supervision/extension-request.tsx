@@ -2,36 +2,22 @@ import { useState } from 'react';
 import { gql } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
 import { useAction } from '../../components/use-action';
+import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n';
 import { EXTENSION_FIELDS, ExtensionSummary, type DeadlineExtension } from './extension-decision';
 
 const REQUEST = `mutation ($grievanceId: ID!, $days: Int!, $reason: String!) { requestDeadlineExtension(grievanceId: $grievanceId, days: $days, reason: $reason) { ${EXTENSION_FIELDS} } }`;
 /** 第三十四条: once, and by at most 30 days. */
 const MAX_DAYS = 30;
-const KEY = 'ykb.extensionRequests';
-
-/** The requests this browser made, by grievance: the API has no list of them, and the unit passes the number on. */
-function remembered(grievanceId: string): DeadlineExtension | undefined {
-  try {
-    return (JSON.parse(localStorage.getItem(KEY) ?? '{}') as Record<string, DeadlineExtension>)[grievanceId];
-  } catch {
-    return undefined;
-  }
-}
-function remember(e: DeadlineExtension): void {
-  let all: Record<string, DeadlineExtension> = {};
-  try {
-    all = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Record<string, DeadlineExtension>;
-  } catch {
-    /* a damaged entry is replaced */
-  }
-  localStorage.setItem(KEY, JSON.stringify({ ...all, [e.grievanceId]: e }));
-}
+/** The unit's own requests (newest first): the latest on this grievance is the one shown. */
+const MINE = `query { deadlineExtensionRequests(first: 100) { edges { node { ${EXTENSION_FIELDS} } } } }`;
 
 /** 申请延期: the lead unit asks for more time on the handling deadline, with its reason. */
 export function ExtensionRequest({ grievanceId }: { grievanceId: string }) {
   const { t } = useI18n();
-  const [sent, setSent] = useState(() => remembered(grievanceId));
+  const [asked, setSent] = useState<DeadlineExtension>();
+  const mine = useAsync(() => gql<{ deadlineExtensionRequests: { edges: { node: DeadlineExtension }[] } }>(MINE).then((r) => r.deadlineExtensionRequests.edges.map((e) => e.node)), [grievanceId]);
+  const sent = asked ?? mine.data?.find((e) => e.grievanceId === grievanceId);
   const [open, setOpen] = useState(false);
   const [f, setF] = useState({ days: '15', reason: '' });
   const action = useAction();
@@ -61,7 +47,6 @@ export function ExtensionRequest({ grievanceId }: { grievanceId: string }) {
         e.preventDefault();
         const r = await action.run(() => gql<{ requestDeadlineExtension: DeadlineExtension }>(REQUEST, { grievanceId, days: Number(f.days), reason: f.reason.trim() }));
         if (r) {
-          remember(r.requestDeadlineExtension);
           setSent(r.requestDeadlineExtension);
         }
       }}

@@ -65,8 +65,8 @@ export function UnitNotices() {
         <h2 style={{ flex: 1, margin: 0 }}>
           {t('notice.unitTitle')} {waiting > 0 && <span className="badge danger">{t('notice.waiting', { n: waiting })}</span>}
         </h2>
-        <label className="check" style={{ display: 'flex', gap: '0.3rem', alignItems: 'center' }}>
-          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} style={{ width: 'auto' }} />
+        <label className="check">
+          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
           {t('notice.showAccepted')}
         </label>
       </div>
