@@ -7,7 +7,10 @@ import type { CategorySeed } from '../classification/classification.types';
 
 export interface DirectorySnapshot {
   tree: RegionTree;
+  /** Active organisations only: routing, escalation and rule checks never pick a deactivated one. */
   organisations: Map<string, OrganisationSeed>;
+  /** Deactivated organisations, kept so a command naming one is refused as such, not as unknown. */
+  inactive: Map<string, OrganisationSeed>;
   rules: RoutingRule[];
   categories: Map<string, CategorySeed>;
   listVersion: number;
@@ -39,11 +42,22 @@ export class DirectoryCache {
     this.snapshot = undefined;
   }
 
+  /**
+   * Whether the organisation is active according to the table, not the snapshot: another replica may
+   * have deactivated it within the snapshot's age. A snapshot found stale is dropped at once.
+   */
+  async confirmActive(code: string): Promise<boolean> {
+    const active = (await this.repo.isActive(code)) === true;
+    if (!active) this.invalidate();
+    return active;
+  }
+
   private async load(now: number): Promise<DirectorySnapshot> {
     const [regions, organisations, rules, categories] = await Promise.all([this.repo.regions(), this.repo.organisations(), this.repo.activeRules(), this.repo.categories()]);
     return {
       tree: new RegionTree(regions),
-      organisations: new Map(organisations.map((o) => [o.code, o])),
+      organisations: new Map(organisations.filter((o) => o.active).map(({ active: _, ...o }) => [o.code, o])),
+      inactive: new Map(organisations.filter((o) => !o.active).map(({ active: _, ...o }) => [o.code, o])),
       rules,
       categories: new Map(categories.map((c) => [c.category.code, c.category])),
       listVersion: Math.max(0, ...categories.map((c) => c.listVersion)),

@@ -26,11 +26,18 @@ export class DirectoryRepository {
     return this.db.query('SELECT code, name, level, parent_code AS "parentCode" FROM region ORDER BY code');
   }
 
-  async organisations(): Promise<OrganisationSeed[]> {
-    const rows: (OrganisationSeed & { departmentType: OrganisationSeed['departmentType'] | null })[] = await this.db.query(
-      'SELECT code, name, name_en AS "nameEn", kind, region_code AS "regionCode", department_type AS "departmentType" FROM organisation ORDER BY code',
+  /** Every organisation, deactivated ones included (marked), so a refusal can name them. */
+  async organisations(): Promise<(OrganisationSeed & { active: boolean })[]> {
+    const rows: (OrganisationSeed & { active: boolean; departmentType: OrganisationSeed['departmentType'] | null })[] = await this.db.query(
+      'SELECT code, name, name_en AS "nameEn", kind, region_code AS "regionCode", department_type AS "departmentType", active FROM organisation ORDER BY code',
     );
     return rows.map(({ departmentType, ...o }) => (departmentType ? { ...o, departmentType } : o));
+  }
+
+  /** Whether the organisation is active now (null: no such organisation), read from the table itself. */
+  async isActive(code: string): Promise<boolean | null> {
+    const [row] = (await this.db.query('SELECT active FROM organisation WHERE code = $1', [code])) as { active: boolean }[];
+    return row ? row.active : null;
   }
 
   async categories(): Promise<{ listVersion: number; category: CategorySeed }[]> {

@@ -23,10 +23,21 @@ export class WorkbenchDirectory {
     return { userId: by.userId, orgCode: by.orgCode, oversight: !!org && OVERSIGHT_KINDS.includes(org.kind) };
   }
 
+  /**
+   * An organisation a command sends work to (reassignment, handover, jurisdiction decision, handoff):
+   * it must exist and be active. Activeness is confirmed against the table, so a deactivation made
+   * through another replica is honoured before this replica's snapshot expires.
+   */
   async organisation(code: string, field: string): Promise<OrganisationSeed> {
-    const org = (await this.directory.current()).organisations.get(code);
-    if (!org) throw refusal('BAD_REQUEST', 'unknown_organisation', `未登记的单位 ${code} (unknown organisation)`, field);
-    return org;
+    const snap = await this.directory.current();
+    const org = snap.organisations.get(code);
+    const inactive = snap.inactive.get(code);
+    if (!org && !inactive) throw refusal('BAD_REQUEST', 'unknown_organisation', `未登记的单位 ${code} (unknown organisation)`, field);
+    if (inactive || !(await this.directory.confirmActive(code))) {
+      const name = (org ?? inactive)?.name ?? code;
+      throw refusal('CONFLICT', 'organisation_inactive', `${name}（${code}）已停用，不能接收事项 (the organisation is deactivated and cannot be given work)`, field);
+    }
+    return org as OrganisationSeed;
   }
 
   /** 第二十三条: the window a new assignment may be returned in. */

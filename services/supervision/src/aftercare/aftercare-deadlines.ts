@@ -1,14 +1,12 @@
 import type { ReviewLevel } from '@yikouban/contracts';
-import { ChineseDaysSource, WorkingCalendar } from '@yikouban/calendar';
-import { jurisdictionChain } from '../clock/deadline-planner';
-import { LOCAL_POLICIES, resolveDeadline, STATUTORY_POLICIES, trySelectPolicy, type DeadlinePolicy, type DeadlineStep } from '../deadline-policy';
+import { activeRules, jurisdictionChain } from '../administration/active-rules';
+import { resolveDeadline, trySelectPolicy, type DeadlineStep } from '../deadline-policy';
 
 /*
  * The windows and answer times after the reply come from the deadline policies (信访工作条例
- * 第三十五条、第三十六条: 30 days each, counted by the statutory rule), never from constants here.
+ * 第三十五条、第三十六条: 30 days each, counted by the statutory rule), never from constants here:
+ * the policies in force when the window opens, counted on the jurisdiction's own calendar.
  */
-const POLICIES: readonly DeadlinePolicy[] = [...STATUTORY_POLICIES, ...LOCAL_POLICIES];
-const calendar = new WorkingCalendar(new ChineseDaysSource());
 
 export interface PlannedDeadline {
   policyCode: string;
@@ -17,7 +15,7 @@ export interface PlannedDeadline {
 }
 
 function plan(step: DeadlineStep, from: Date, regionCode: string | null): PlannedDeadline {
-  const r = resolveDeadline(POLICIES, { appliesTo: step, jurisdiction: jurisdictionChain(regionCode) }, from, calendar);
+  const r = resolveDeadline(activeRules.policiesAt(from), { appliesTo: step, jurisdiction: jurisdictionChain(regionCode) }, from, activeRules.calendarFor(regionCode));
   return { policyCode: r.governing.code, dueAt: r.dueAt, warnShares: r.governing.warnAt.filter((s) => s > 0 && s < 1) };
 }
 
@@ -34,7 +32,7 @@ export function reviewAnswerDeadline(level: ReviewLevel, requestedAt: Date, regi
 /** The return visit's deadline, or null where no policy of the jurisdiction sets one. */
 export function returnVisitDeadline(answeredAt: Date, regionCode: string | null): PlannedDeadline | null {
   const criteria = { appliesTo: 'return_visit' as const, jurisdiction: jurisdictionChain(regionCode) };
-  return trySelectPolicy(POLICIES, criteria) ? plan('return_visit', answeredAt, regionCode) : null;
+  return trySelectPolicy(activeRules.policiesAt(answeredAt), criteria) ? plan('return_visit', answeredAt, regionCode) : null;
 }
 
 /** The step name each review level's answer clock runs under. */

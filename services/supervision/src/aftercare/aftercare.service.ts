@@ -139,7 +139,7 @@ export class AftercareService {
       await completeReturnVisits(tx, l.row.grievance_id, now, causeOf(cmd.by, `${window.level} requested`));
       // A closed matter under review is open again.
       if (l.row.status === 'closed') await updateCase(tx, l.row.grievance_id, { open: true });
-      await startClock(tx, { grievanceId: l.row.grievance_id, subjectId: id, step: ANSWER_STEP[window.level], policyCode: answer.policyCode, startedAt: requestedAt, dueAt: answer.dueAt, warnShares: answer.warnShares, cause: causeOf(cmd.by, `${window.level} requested`) });
+      await startClock(tx, { grievanceId: l.row.grievance_id, subjectId: id, step: ANSWER_STEP[window.level], policyCode: answer.policyCode, startedAt: requestedAt, dueAt: answer.dueAt, warnShares: answer.warnShares, regionCode: l.row.region_code, cause: causeOf(cmd.by, `${window.level} requested`) });
       await appendToOutbox(tx, ReviewRequested, {
         reviewRequestId: id,
         grievanceId: l.row.grievance_id,

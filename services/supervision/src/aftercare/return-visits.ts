@@ -31,7 +31,7 @@ export async function scheduleReturnVisit(tx: EntityManager, a: Answered, cause:
     [id, a.grievanceId, a.round, a.kind, a.at, deadline?.dueAt ?? null],
   );
   if (deadline) {
-    await startClock(tx, { grievanceId: a.grievanceId, subjectId: id, step: RETURN_VISIT_STEP, policyCode: deadline.policyCode, startedAt: a.at, dueAt: deadline.dueAt, warnShares: deadline.warnShares, cause });
+    await startClock(tx, { grievanceId: a.grievanceId, subjectId: id, step: RETURN_VISIT_STEP, policyCode: deadline.policyCode, startedAt: a.at, dueAt: deadline.dueAt, warnShares: deadline.warnShares, regionCode: a.regionCode, cause });
   }
   await appendToOutbox(tx, ReturnVisitScheduled, {
     returnVisitId: id,

@@ -23,7 +23,7 @@ export class AssignmentCreatedHandler implements EventHandler<AssignmentCreatedV
     const [received] = (await tx.query('SELECT received_at FROM supervised_case WHERE grievance_id = $1', [a.grievanceId])) as { received_at: Date | null }[];
     const startedAt = handlingStart(new Date(a.createdAt), received?.received_at ?? null, profile.regionCode);
     for (const planned of planAssignmentClocks(profile, startedAt)) {
-      await startClock(tx, { grievanceId: a.grievanceId, subjectId: a.assignmentId, startedAt, cause: `${AssignmentCreated.subject} ${event.id}`, ...planned });
+      await startClock(tx, { grievanceId: a.grievanceId, subjectId: a.assignmentId, startedAt, regionCode: profile.regionCode, cause: `${AssignmentCreated.subject} ${event.id}`, ...planned });
     }
   }
 }

@@ -3,7 +3,8 @@ import type { WorkingCalendar } from '@yikouban/calendar';
 import type { DeadlineUnit } from '../deadline-policy';
 import { nextAlarm } from './alarm-schedule';
 import { Clock } from './clock.entity';
-import { calendar, policyOf } from './deadline-planner';
+import { activeRules } from '../administration/active-rules';
+import { policyOf } from './deadline-planner';
 
 /**
  * The steps whose clock stands still while a petition is in 访调 mediation: the mediation service's
@@ -15,8 +16,9 @@ export const PAUSABLE_STEPS = ['handling'];
  * The due date after a pause from `pausedAt` to `resumedAt`: later by the paused time, counted the way
  * the policy counts — working-day time for working-day policies (a pause over a weekend or holiday
  * gives back only the working days in it), office hours for working-hour ones, wall time otherwise.
+ * `cal` is the clock's jurisdiction's calendar (its override days count).
  */
-export function dueAfterPause(dueAt: Date, pausedAt: Date, resumedAt: Date, unit: DeadlineUnit | undefined, cal: WorkingCalendar = calendar): Date {
+export function dueAfterPause(dueAt: Date, pausedAt: Date, resumedAt: Date, unit: DeadlineUnit | undefined, cal: WorkingCalendar): Date {
   if (resumedAt.getTime() <= pausedAt.getTime()) return dueAt;
   switch (unit) {
     case 'working_days':
@@ -57,7 +59,7 @@ export async function resumeClocks(tx: EntityManager, grievanceId: string, at: D
   const clocks = await lockedClocks(tx, grievanceId, ['paused']);
   const resumed: Clock[] = [];
   for (const c of clocks) {
-    const dueAt = dueAfterPause(c.dueAt, pausedSince(c) ?? at, at, policyOf(c.policyCode, c.startedAt)?.unit);
+    const dueAt = dueAfterPause(c.dueAt, pausedSince(c) ?? at, at, policyOf(c.policyCode, c.startedAt)?.unit, activeRules.calendarFor(c.regionCode));
     const state: Clock['state'] = c.escalationLevel > 0 ? 'breached' : 'running';
     const history = [...c.history, { at: at.toISOString(), change: 'resumed' as const, cause: `${cause}; due ${c.dueAt.toISOString()} → ${dueAt.toISOString()}` }];
     const after: Clock = { ...c, dueAt, state, history };

@@ -14,6 +14,15 @@ export interface NewClock {
   dueAt: Date;
   warnShares: number[];
   cause: string;
+  /** The jurisdiction whose calendar the clock counts on; when left out, the grievance's region as supervision knows it. */
+  regionCode?: string | null;
+}
+
+/** The grievance's region from its profile (intake's fact), if it has come. */
+export async function profileRegion(tx: EntityManager, grievanceId: string | null): Promise<string | null> {
+  if (!grievanceId) return null;
+  const [p] = (await tx.query('SELECT region_code FROM grievance_profile WHERE grievance_id = $1', [grievanceId])) as { region_code: string | null }[];
+  return p?.region_code ?? null;
 }
 
 /**
@@ -37,6 +46,7 @@ export async function startClock(tx: EntityManager, c: NewClock): Promise<Clock>
     warningsSent: 0,
     escalationLevel: 0,
     nextAlarmAt: null,
+    regionCode: c.regionCode !== undefined ? c.regionCode : (existing?.regionCode ?? (await profileRegion(tx, c.grievanceId))),
     stoppedAt: null,
   };
   clock.nextAlarmAt = nextAlarm(clock)?.at ?? null;

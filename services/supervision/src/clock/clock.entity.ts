@@ -26,5 +26,7 @@ export class Clock {
   @Column({ name: 'escalation_level', type: 'int' }) escalationLevel: number;
   /** When the sweeper must look at this clock next (a warning, the deadline, an escalation step). */
   @Column({ name: 'next_alarm_at', type: 'timestamptz', nullable: true }) nextAlarmAt: Date | null;
+  /** The jurisdiction whose working calendar the clock counts on (null: the national schedule only). */
+  @Column({ name: 'region_code', type: 'text', nullable: true }) regionCode: string | null;
   @Column({ name: 'stopped_at', type: 'timestamptz', nullable: true }) stoppedAt: Date | null;
 }

@@ -11,6 +11,7 @@ import {
   type SupervisionActor,
 } from '@yikouban/contracts';
 import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
+import { activeRules } from '../administration/active-rules';
 import { regionPrefix } from '../indicators/indicator-reader';
 import { decodeCursor, encodeCursor } from '../oversight/keyset-cursor';
 import { nextAlarm } from './alarm-schedule';
@@ -154,7 +155,7 @@ export class DeadlineExtensions {
     const clock = await tx.getRepository(Clock).findOne({ where: { id: req.clock_id }, lock: { mode: 'pessimistic_write' } });
     if (!clock || clock.state === 'stopped') throw new ExtensionError('clock_stopped', '办理期限已停止计时 / the handling deadline no longer runs', 'requestId');
     const policy = policyOf(clock.policyCode, clock.startedAt);
-    const dueAt = extendedDue(clock.dueAt, req.days, policy);
+    const dueAt = extendedDue(clock.dueAt, req.days, policy, activeRules.calendarFor(clock.regionCode));
     const lifted = clock.state === 'breached' && dueAt.getTime() > now.getTime();
     const cause = `extension ${req.id} (+${req.days}d, 第三十四条): ${req.reason} — approved by ${approvedBy}`;
     const after: Clock = {

@@ -1,4 +1,3 @@
-import { ChineseDaysSource, WorkingCalendar } from '@yikouban/calendar';
 import { activeRules, jurisdictionChain } from '../administration/active-rules';
 import { resolveDeadline, trySelectPolicy, type DeadlinePolicy } from '../deadline-policy';
 import type { Complexity } from '@yikouban/contracts';
@@ -16,12 +15,6 @@ export interface PlannedClock {
   dueAt: Date;
   warnShares: number[];
 }
-
-/**
- * The national working calendar (holidays and 调休 included), for arithmetic that does not know the
- * matter's jurisdiction; planning uses the jurisdiction's own (activeRules.calendarFor).
- */
-export const calendar = new WorkingCalendar(new ChineseDaysSource());
 
 export { jurisdictionChain };
 

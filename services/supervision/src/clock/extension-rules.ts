@@ -4,7 +4,6 @@ import { DomainError } from '@yikouban/service-kit';
 import type { WorkingCalendar } from '@yikouban/calendar';
 import type { DeadlinePolicy } from '../deadline-policy';
 import type { ClockState } from './clock.entity';
-import { calendar } from './deadline-planner';
 
 /** Why an extension was refused; each maps to one RPC code. */
 const REFUSALS = {
@@ -67,9 +66,10 @@ export function checkExtensionAsk(a: ExtensionAsk): void {
 
 /**
  * The due date after an extension of `days` 日: a natural-day policy ends at 24:00 of the last day,
- * moved on past a holiday like any statutory period; other units add wall-clock days.
+ * moved on past a holiday (of the clock's jurisdiction's calendar `cal`) like any statutory period;
+ * other units add wall-clock days.
  */
-export function extendedDue(dueAt: Date, days: number, policy: DeadlinePolicy | undefined, cal: WorkingCalendar = calendar): Date {
+export function extendedDue(dueAt: Date, days: number, policy: DeadlinePolicy | undefined, cal: WorkingCalendar): Date {
   if (policy?.unit === 'natural_days') return cal.addNaturalDaysStatutory(new Date(dueAt.getTime() - 1), days);
   return cal.addNaturalDays(dueAt, days);
 }

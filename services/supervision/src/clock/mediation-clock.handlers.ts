@@ -12,15 +12,13 @@ import {
   type HandoffReturnedV1,
 } from '@yikouban/contracts';
 import type { EventHandler } from '@yikouban/messaging';
-import { ChineseDaysSource, WorkingCalendar } from '@yikouban/calendar';
+import { activeRules } from '../administration/active-rules';
 import { pauseClocks, resumeClocks } from './clock-pause';
-import { startClock, stopClocks } from './clock-writer';
-
-const calendar = new WorkingCalendar(new ChineseDaysSource());
+import { profileRegion, startClock, stopClocks } from './clock-writer';
 
 /**
  * Mediation time limits are data the mediation service publishes; supervision runs the clocks,
- * recomputing working-day limits with the holiday calendar (调休 included).
+ * recomputing working-day limits with the petition's jurisdiction's calendar (调休 and override days included).
  */
 @Injectable()
 export class MediationDeadlineSetHandler implements EventHandler<DeadlineSetV1> {
@@ -28,8 +26,10 @@ export class MediationDeadlineSetHandler implements EventHandler<DeadlineSetV1> 
   async handle(e: EventEnvelope<DeadlineSetV1>, tx: EntityManager): Promise<void> {
     const d = e.data;
     const startedAt = new Date(d.startedAt);
-    const dueAt = d.unit === 'working_days' ? calendar.addWorkingDays(startedAt, d.amount) : new Date(d.dueAt);
+    const regionCode = await profileRegion(tx, d.grievanceId ?? null);
+    const dueAt = d.unit === 'working_days' ? activeRules.calendarFor(regionCode).addWorkingDays(startedAt, d.amount) : new Date(d.dueAt);
     await startClock(tx, {
+      regionCode,
       grievanceId: d.grievanceId ?? null,
       subjectId: d.handoffId,
       step: `mediation_${d.step}`,

@@ -17,13 +17,13 @@ export class ProfileFromReceivedHandler implements EventHandler<GrievanceReceive
        ON CONFLICT (grievance_id) DO UPDATE SET region_code = EXCLUDED.region_code, first_time = EXCLUDED.first_time, updated_at = now()`,
       [e.data.grievanceId, e.data.regionCode, e.data.firstTime ?? null],
     );
-    await tallyReceived(tx, e.data);
+    const counted = await tallyReceived(tx, e.data);
     await noteRepeat(tx, e.data);
-    await watchForSpike(tx, e.data);
+    await watchForSpike(tx, counted);
   }
 }
 
-/** …and how triage judged it (急简繁难, statutory road): a consultation gets half a working day. */
+/** …and how triage judged it (急简繁难, statutory road, category): a consultation gets half a working day. */
 @Injectable()
 export class ProfileFromTriagedHandler implements EventHandler<GrievanceTriagedV1> {
   readonly contract = GrievanceTriaged;
@@ -33,7 +33,9 @@ export class ProfileFromTriagedHandler implements EventHandler<GrievanceTriagedV
        ON CONFLICT (grievance_id) DO UPDATE SET complexity = EXCLUDED.complexity, statutory_path = EXCLUDED.statutory_path, updated_at = now()`,
       [e.data.grievanceId, e.data.complexity, e.data.statutoryPath],
     );
-    await tallyTriaged(tx, e.data);
+    // Triage's category moves the receipt's count: watch the town × category it now counts under.
+    const moved = await tallyTriaged(tx, e.data);
+    if (moved) await watchForSpike(tx, moved);
     await replanHandling(tx, e.data.grievanceId, new Date(e.occurredAt), `${GrievanceTriaged.subject} ${e.id}`);
   }
 }

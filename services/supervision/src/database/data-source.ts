@@ -13,6 +13,8 @@ import { LeaderReception1732300000520 } from './migrations/1732300000520-LeaderR
 import { PublicEvaluation1732300000530 } from './migrations/1732300000530-PublicEvaluation';
 import { DeadlineExtensions1732300000540 } from './migrations/1732300000540-DeadlineExtensions';
 import { CalendarAndPolicyAdministration1732300000550 } from './migrations/1732300000550-CalendarAndPolicyAdministration';
+import { ClockJurisdiction1732300000570 } from './migrations/1732300000570-ClockJurisdiction';
+import { TriagedCategoryTally1732300000571 } from './migrations/1732300000571-TriagedCategoryTally';
 
 export const SUPERVISION_SCHEMA = 'supervision';
 
@@ -21,6 +23,6 @@ export function supervisionDataSourceOptions(url: string) {
     url,
     schema: SUPERVISION_SCHEMA,
     entities: [Clock],
-    migrations: [MessagingTables1732300000000, CreateClocks1732300000400, ClockAlarms1732300000410, GrievanceProfiles1732300000420, Aftercare1732300000450, Indicators1732300000460, Oversight1732300000490, EarlyWarnings1732300000500, Bulletins1732300000510, LeaderReception1732300000520, PublicEvaluation1732300000530, DeadlineExtensions1732300000540, CalendarAndPolicyAdministration1732300000550],
+    migrations: [MessagingTables1732300000000, CreateClocks1732300000400, ClockAlarms1732300000410, GrievanceProfiles1732300000420, Aftercare1732300000450, Indicators1732300000460, Oversight1732300000490, EarlyWarnings1732300000500, Bulletins1732300000510, LeaderReception1732300000520, PublicEvaluation1732300000530, DeadlineExtensions1732300000540, CalendarAndPolicyAdministration1732300000550, ClockJurisdiction1732300000570, TriagedCategoryTally1732300000571],
   });
 }

@@ -1,17 +1,18 @@
 import type { EntityManager } from 'typeorm';
-import { EarlyWarningRaised, type GrievanceReceivedV1 } from '@yikouban/contracts';
+import { EarlyWarningRaised } from '@yikouban/contracts';
+import type { CountedReceipt } from '../indicators/case-facts';
 import { appendToOutbox } from '@yikouban/messaging';
 import { beijingDay } from '../indicators/indicator-math';
 import { daysNeeded, detectSpikes, type Spike } from './spike-detection';
 import { SPIKE_POLICY, type SpikePolicy } from './spike-policy';
 
 /**
- * 苗头预警 on every received grievance: after the indicator counters took it in (same
- * transaction), the town × category's daily counts of the window and its baseline are read from
- * indicator_tally (one row per day and dimension, never the grievances) and any spike is raised.
- * A grievance without a category at intake is not watched: triage's category does not move counts.
+ * 苗头预警 on every receipt counted: after the indicator counters took it in (same transaction) —
+ * at intake, or again when triage named or changed its category — the town × category's daily
+ * counts of the window and its baseline are read from indicator_tally (one row per day and
+ * dimension, never the grievances) and any spike is raised. A receipt with no category yet is not watched.
  */
-export async function watchForSpike(tx: EntityManager, g: GrievanceReceivedV1, policy: SpikePolicy = SPIKE_POLICY): Promise<void> {
+export async function watchForSpike(tx: EntityManager, g: CountedReceipt, policy: SpikePolicy = SPIKE_POLICY): Promise<void> {
   if (!g.categoryCode) return;
   const region = g.regionCode.slice(0, policy.regionLength);
   const endDay = beijingDay(new Date(g.receivedAt));

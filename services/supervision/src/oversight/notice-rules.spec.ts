@@ -1,8 +1,10 @@
 import type { SupervisionActor } from '@yikouban/contracts';
+import { ChineseDaysSource, WorkingCalendar } from '@yikouban/calendar';
 import { backlogReasons, ageDays, DEFAULT_BACKLOG_AGE_DAYS } from './backlog-rules';
 import { isOverdue, noticeDueAt, respond, review, type NoticeSnapshot } from './notice-rules';
 import { OversightError } from './oversight.errors';
 
+const calendar = new WorkingCalendar(new ChineseDaysSource());
 const issuedAt = new Date('2025-09-30T02:00:00Z'); // Tue 30 Sep 2025, 10:00 Beijing
 const unit: SupervisionActor = { kind: 'staff', userId: 'u-unit', orgCode: 'dept_hr' };
 const issuer: SupervisionActor = { kind: 'staff', userId: 'u-sup', orgCode: 'joint_office_330621' };
@@ -13,7 +15,7 @@ const notice = (over: Partial<NoticeSnapshot> = {}): NoticeSnapshot => ({
   issuedBy: 'u-sup',
   issuerOrgCode: 'joint_office_330621',
   listed: false,
-  responseDueAt: noticeDueAt(issuedAt, 1),
+  responseDueAt: noticeDueAt(issuedAt, 1, calendar),
   fixDueAt: null,
   ...over,
 });
@@ -28,14 +30,14 @@ const refusal = (f: () => unknown) => {
 
 describe('notice due dates (working days, 国庆 2025 with 调休)', () => {
   it('skips the National Day holiday: 1 working day from 30 Sep ends 24:00 of Thu 9 Oct', () => {
-    expect(noticeDueAt(issuedAt, 1).toISOString()).toBe('2025-10-09T16:00:00.000Z');
+    expect(noticeDueAt(issuedAt, 1, calendar).toISOString()).toBe('2025-10-09T16:00:00.000Z');
   });
   it('counts the make-up Saturday 11 Oct as a working day', () => {
-    expect(noticeDueAt(issuedAt, 2).toISOString()).toBe('2025-10-10T16:00:00.000Z');
-    expect(noticeDueAt(issuedAt, 3).toISOString()).toBe('2025-10-11T16:00:00.000Z');
+    expect(noticeDueAt(issuedAt, 2, calendar).toISOString()).toBe('2025-10-10T16:00:00.000Z');
+    expect(noticeDueAt(issuedAt, 3, calendar).toISOString()).toBe('2025-10-11T16:00:00.000Z');
   });
   it('does not count the day of issue, and an ordinary week is five working days', () => {
-    expect(noticeDueAt(new Date('2026-03-02T01:00:00Z'), 5).toISOString()).toBe('2026-03-09T16:00:00.000Z');
+    expect(noticeDueAt(new Date('2026-03-02T01:00:00Z'), 5, calendar).toISOString()).toBe('2026-03-09T16:00:00.000Z');
   });
 });
 
@@ -63,7 +65,7 @@ describe('notice state rules', () => {
     expect(isOverdue(notice(), late)).toBe(true);
     expect(isOverdue(notice(), new Date('2025-10-09T12:00:00Z'))).toBe(false);
     expect(isOverdue(notice({ state: 'responded', round: 1 }), late)).toBe(false);
-    const listed = notice({ state: 'responded', round: 1, listed: true, fixDueAt: noticeDueAt(issuedAt, 2) });
+    const listed = notice({ state: 'responded', round: 1, listed: true, fixDueAt: noticeDueAt(issuedAt, 2, calendar) });
     expect(isOverdue(listed, new Date('2025-10-11T00:00:00Z'))).toBe(true);
     expect(isOverdue({ ...listed, state: 'accepted' }, new Date('2025-10-11T00:00:00Z'))).toBe(false);
   });

@@ -1,13 +1,12 @@
 import type { NoticeState, NoticeVerdict, SupervisionActor } from '@yikouban/contracts';
-import { ChineseDaysSource, WorkingCalendar } from '@yikouban/calendar';
+import type { WorkingCalendar } from '@yikouban/calendar';
 import { OversightError } from './oversight.errors';
 
 /*
  * The rules of a supervision notice (督办单), pure: issued → responded → accepted, or rejected and
- * responded again until accepted. Due dates count working days on the calendar (调休 included).
+ * responded again until accepted. Due dates count working days on the calendar of the case's
+ * jurisdiction (调休 and its override days included).
  */
-
-const calendar = new WorkingCalendar(new ChineseDaysSource());
 
 export interface NoticeSnapshot {
   state: NoticeState;
@@ -21,7 +20,7 @@ export interface NoticeSnapshot {
 }
 
 /** The response is due at 24:00 of the n-th working day after the day of `from` (the day itself is not counted). */
-export function noticeDueAt(from: Date, workingDays: number, cal: WorkingCalendar = calendar): Date {
+export function noticeDueAt(from: Date, workingDays: number, cal: WorkingCalendar): Date {
   return cal.addWorkingDays(from, workingDays);
 }
 

@@ -13,6 +13,7 @@ import {
   type ReviewNoticeResponse,
 } from '@yikouban/contracts';
 import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
+import { activeRules } from '../administration/active-rules';
 import { readCase } from '../indicators/case-tally';
 import { regionPrefix } from '../indicators/indicator-reader';
 import { decodeCursor, encodeCursor } from './keyset-cursor';
@@ -38,8 +39,9 @@ export class NoticeService {
       const orgCode = cmd.orgCode ?? (c.orgCode || undefined);
       if (!orgCode) throw new OversightError('no_handling_unit', '该事项尚无承办单位，请指定督办对象 / the case has no lead unit yet; name the unit', 'orgCode');
       const id = randomUUID();
-      const responseDueAt = rules.noticeDueAt(now, cmd.respondWithinWorkingDays);
-      const fixDueAt = cmd.listed && cmd.fixWithinWorkingDays ? rules.noticeDueAt(now, cmd.fixWithinWorkingDays) : null;
+      const cal = activeRules.calendarFor(c.regionCode || null);
+      const responseDueAt = rules.noticeDueAt(now, cmd.respondWithinWorkingDays, cal);
+      const fixDueAt = cmd.listed && cmd.fixWithinWorkingDays ? rules.noticeDueAt(now, cmd.fixWithinWorkingDays, cal) : null;
       await tx.query(
         `INSERT INTO supervision_notice (id, grievance_id, tracking_code, region_code, org_code, level, listed, demands, state, respond_within_days, issued_by, issuer_org_code, issued_at, response_due_at, fix_due_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'issued', $9, $10, $11, $12, $13, $14)`,
@@ -83,7 +85,7 @@ export class NoticeService {
     const view = await this.db.transaction(async (tx) => {
       const n = await lockNotice(tx, cmd.noticeId);
       const { state } = rules.review(snapshotOf(n), cmd.by, cmd.verdict, cmd.note);
-      const nextDue = state === 'rejected' ? rules.noticeDueAt(now, cmd.respondWithinWorkingDays ?? n.respond_within_days) : null;
+      const nextDue = state === 'rejected' ? rules.noticeDueAt(now, cmd.respondWithinWorkingDays ?? n.respond_within_days, activeRules.calendarFor(n.region_code)) : null;
       await tx.query(`UPDATE notice_response SET verdict = $3, review_note = $4, reviewed_by = $5, reviewed_at = $6 WHERE notice_id = $1 AND round = $2`, [
         n.id,
         n.round,

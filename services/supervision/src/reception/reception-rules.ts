@@ -1,7 +1,7 @@
 import type { ReceptionSlot } from '@yikouban/contracts';
-import { ChineseDaysSource, isoToDay, startOfDay, WorkingCalendar } from '@yikouban/calendar';
-import { jurisdictionChain } from '../clock/deadline-planner';
-import { LOCAL_POLICIES, resolveDeadline, STATUTORY_POLICIES, trySelectPolicy, type DeadlinePolicy } from '../deadline-policy';
+import { isoToDay, startOfDay } from '@yikouban/calendar';
+import { activeRules, jurisdictionChain } from '../administration/active-rules';
+import { resolveDeadline, trySelectPolicy } from '../deadline-policy';
 import { ReceptionError } from './reception.errors';
 
 /*
@@ -27,9 +27,6 @@ export function refuseDoubleBooking(openAppointments: number): void {
   if (openAppointments > 0) throw new ReceptionError('already_booked', '该事项已预约领导接访，尚未接待 / the grievance already has an appointment not yet received', 'grievanceId');
 }
 
-const POLICIES: readonly DeadlinePolicy[] = [...STATUTORY_POLICIES, ...LOCAL_POLICIES];
-const calendar = new WorkingCalendar(new ChineseDaysSource());
-
 export interface ReceptionWindow {
   policyCode: string;
   dueAt: Date;
@@ -37,13 +34,15 @@ export interface ReceptionWindow {
 
 /**
  * 初信初访: the local policy that wants a leader's reception and feedback (海门: within 7 days),
- * counted from when the grievance was received; null where no such policy binds the region.
+ * counted from when the grievance was received on the region's calendar with the policies then in
+ * force; null where no such policy binds the region.
  */
 export function firstTimeReceptionWindow(receivedAt: Date, regionCode: string | null): ReceptionWindow | null {
   const criteria = { appliesTo: 'feedback' as const, firstTime: true, jurisdiction: jurisdictionChain(regionCode) };
-  const chosen = trySelectPolicy(POLICIES, criteria);
+  const policies = activeRules.policiesAt(receivedAt);
+  const chosen = trySelectPolicy(policies, criteria);
   if (!chosen || !chosen.when?.firstTime) return null;
-  const r = resolveDeadline(POLICIES, criteria, receivedAt, calendar);
+  const r = resolveDeadline(policies, criteria, receivedAt, activeRules.calendarFor(regionCode));
   return { policyCode: r.governing.code, dueAt: r.dueAt };
 }
 
@@ -55,6 +54,13 @@ export function checkFirstTimeWindow(slotStart: Date, window: ReceptionWindow | 
       `初信初访须在 ${window.dueAt.toISOString()} 前安排领导接访（${window.policyCode}）/ a first-time grievance must be received by a leader by ${window.dueAt.toISOString()}`,
       'receptionDayId',
     );
+  }
+}
+
+/** 接访日 fall on working days of the jurisdiction's calendar (a 调休 make-up Saturday counts). */
+export function checkWorkingDay(day: string, regionCode: string | null): void {
+  if (!activeRules.calendarFor(regionCode).isWorkday(day)) {
+    throw new ReceptionError('not_a_working_day', `${day} 不是工作日，不能安排领导接访 / ${day} is not a working day: no reception can be scheduled`, 'day');
   }
 }
 

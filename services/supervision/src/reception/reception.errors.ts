@@ -18,6 +18,8 @@ export const RECEPTION_REFUSALS = {
   outside_first_time_window: 'CONFLICT',
   slot_passed: 'CONFLICT',
   already_recorded: 'CONFLICT',
+  /** A reception day on a day off of the jurisdiction's calendar. */
+  not_a_working_day: 'BAD_REQUEST',
   invalid_range: 'BAD_REQUEST',
   invalid_date: 'BAD_REQUEST',
   actor_not_permitted: 'FORBIDDEN',

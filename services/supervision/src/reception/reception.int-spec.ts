@@ -14,6 +14,7 @@ import {
   SupervisionReceptionRota,
   SupervisionRecordEvaluationVote,
   SupervisionRecordReception,
+  SupervisionAddCalendarOverride,
   SupervisionScheduleReceptionDay,
   type EventContract,
   type EventEnvelope,
@@ -21,7 +22,7 @@ import {
 } from '@yikouban/contracts';
 import { Namespace, RpcCallError, RpcClient } from '@yikouban/messaging';
 import { JetStreamProbe, startServiceUnderTest, waitFor, type RunningService, type ServiceUnderTest } from '@yikouban/testing';
-import { dayToIso, dayOfInstant } from '@yikouban/calendar';
+import { ChineseDaysSource, dayToIso, dayOfInstant, WorkingCalendar } from '@yikouban/calendar';
 import { ClockSweeper } from '../clock/clock-sweeper';
 import { supervisionService } from '../service';
 
@@ -29,6 +30,11 @@ const DAY = 86_400_000;
 const REGION = '330621101';
 const staff = { kind: 'staff' as const, userId: 'u-clerk', orgCode: 'county_petition_bureau' };
 const inDays = (n: number) => dayToIso(dayOfInstant(new Date(Date.now() + n * DAY)));
+const national = new WorkingCalendar(new ChineseDaysSource());
+/** The first working day at least n days ahead: reception days fall on working days only. */
+const workdayIn = (n: number): string => {
+  for (let k = n; ; k += 1) if (national.isWorkday(inDays(k))) return inDays(k);
+};
 
 let seq = 0;
 const aGrievance = () => {
@@ -58,7 +64,7 @@ describe('leader reception and public evaluation (real PostgreSQL and NATS)', ()
       leaderName: `副县长${leaderSeq}`,
       orgCode: 'county_government',
       regionCode: '330621',
-      day: inDays(3),
+      day: workdayIn(3),
       slot: 'morning',
       place: '县人民来访接待中心领导接待室',
       legalAdviserId: `lawyer-${leaderSeq}`,
@@ -88,7 +94,7 @@ describe('leader reception and public evaluation (real PostgreSQL and NATS)', ()
   afterAll(() => sut?.close());
 
   it('puts a leader with a legal adviser on the rota, once per half-day each', async () => {
-    const day = await schedule({ day: inDays(5), slot: 'afternoon' });
+    const day = await schedule({ day: workdayIn(5), slot: 'afternoon' });
     expect(day).toMatchObject({ slot: 'afternoon', legalAdviserName: expect.stringMatching(/^律师/), capacity: 2, booked: 0, appointments: [] });
     const again = await refusal(schedule({ leaderId: day.leaderId, day: day.day, slot: 'afternoon', legalAdviserId: 'lawyer-other' }));
     expect(again.code).toBe('CONFLICT');
@@ -99,6 +105,22 @@ describe('leader reception and public evaluation (real PostgreSQL and NATS)', ()
     expect(badDate.code).toBe('BAD_REQUEST');
     const rota = await rpc.request(SupervisionReceptionRota, { from: inDays(0), to: inDays(10), leaderId: day.leaderId });
     expect(rota.map((d) => d.id)).toEqual([day.id]);
+  });
+
+  it('refuses a reception day on a day off of the jurisdiction, naming the date; a make-up Saturday is a working day', async () => {
+    const sunday = await refusal(schedule({ day: '2026-03-08' }));
+    expect(sunday).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/not_a_working_day.*2026-03-08/) });
+    expect(sunday.fields?.[0]?.field).toBe('day');
+    const nationalDay = await refusal(schedule({ day: '2025-10-01' }));
+    expect(nationalDay.message).toMatch(/not_a_working_day.*2025-10-01/);
+    // 调休: Saturday 11 October 2025 was a working day.
+    expect(await schedule({ day: '2025-10-11' })).toMatchObject({ day: '2025-10-11' });
+    // The county's own day off (an administrator's override) binds its towns, not another county.
+    await rpc.request(SupervisionAddCalendarOverride, { jurisdiction: '330621', date: '2026-03-04', kind: 'holiday', note: '县庆（演示）', by: { kind: 'staff', userId: 'u-admin' } });
+    const countyHoliday = await refusal(schedule({ day: '2026-03-04', regionCode: '330621101' }));
+    expect(countyHoliday.message).toMatch(/not_a_working_day.*2026-03-04/);
+    expect(await schedule({ day: '2026-03-04', regionCode: '330699' })).toMatchObject({ day: '2026-03-04' });
+    expect((await pg.query(`SELECT count(*)::int AS n FROM supervision.reception_day WHERE day IN ('2026-03-08', '2025-10-01') OR (day = '2026-03-04' AND region_code = '330621101')`)).rows[0].n).toBe(0);
   });
 
   it('fills a slot to its capacity and no further, even when bookings race', async () => {
@@ -129,11 +151,11 @@ describe('leader reception and public evaluation (real PostgreSQL and NATS)', ()
   it('books a first-time grievance only inside the local 7-day window, and refuses an unknown grievance', async () => {
     const g = aGrievance();
     await receive(g, true);
-    const late = await schedule({ day: inDays(12) });
+    const late = await schedule({ day: workdayIn(12) });
     const refused = await refusal(rpc.request(SupervisionBookReception, { receptionDayId: late.id, trackingCode: g.trackingCode, by: staff }));
     expect(refused.code).toBe('CONFLICT');
     expect(refused.message).toMatch(/outside_first_time_window/);
-    const soon = await schedule({ day: inDays(3) });
+    const soon = await schedule({ day: workdayIn(1) });
     const booked = await rpc.request(SupervisionBookReception, { receptionDayId: soon.id, trackingCode: g.trackingCode, by: staff });
     expect(booked).toMatchObject({ firstTime: true, policyCode: '330621_first_time_feedback_7d', status: 'booked', trackingCode: g.trackingCode });
     expect(new Date(booked.receptionDueAt!).getTime()).toBeGreaterThan(new Date(soon.slotStartsAt).getTime());

@@ -17,7 +17,7 @@ import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
 import { isIsoDate } from '@yikouban/calendar';
 import { startClock } from '../clock/clock-writer';
 import { findSupervisedGrievance } from './grievance-ref';
-import { admit, checkFirstTimeWindow, checkRange, checkRecordDates, firstTimeReceptionWindow, refuseDoubleBooking, slotStartsAt } from './reception-rules';
+import { admit, checkFirstTimeWindow, checkWorkingDay, checkRange, checkRecordDates, firstTimeReceptionWindow, refuseDoubleBooking, slotStartsAt } from './reception-rules';
 import { ReceptionError, violatedConstraint } from './reception.errors';
 import { loadAppointmentForUpdate, loadDay, readAppointment, readDay, readRota } from './reception.store';
 
@@ -54,6 +54,7 @@ export class ReceptionService {
   async schedule(cmd: ScheduleReceptionDay): Promise<ReceptionDayView> {
     staffOnly(cmd.by);
     validDay(cmd.day, 'day');
+    checkWorkingDay(cmd.day, cmd.regionCode ?? null);
     const id = randomUUID();
     const startsAt = slotStartsAt(cmd.day, cmd.slot);
     try {
