@@ -1,3 +1,5 @@
+// Payload classes use decorator metadata (class-transformer's @Type): load the polyfill with them.
+import 'reflect-metadata';
 export * from './common';
 export * from './contract';
 export * from './registry';
