@@ -16,7 +16,17 @@ export interface EventConsumerOptions {
   ackWaitMs?: number;
   /** Fault injection (tests only): pause between commit and ack. */
   pauseBeforeAckMs?: number;
+  /**
+   * A name every batch transaction takes a transaction-scoped advisory lock on first. Consumers of
+   * one service that update the same hot rows (counters, projections) in differing orders would
+   * otherwise deadlock, and each deadlock costs PostgreSQL's deadlock_timeout and a redelivery.
+   */
+  batchLock?: string;
 }
+
+/** PostgreSQL gave up on the transaction (deadlock, serialization failure): trying again is safe. */
+const RETRYABLE_SQLSTATES = new Set(['40P01', '40001']);
+const IN_PROCESS_ATTEMPTS = 3;
 
 type Decoded = { msg: JsMsg; envelope: EventEnvelope<object> };
 
@@ -95,23 +105,17 @@ export class EventConsumer<T extends object> {
       else valid.push(decoded);
     }
     if (valid.length === 0) return;
-    const rejected = new Map<JsMsg, string>();
-    const qr = this.deps.db.createQueryRunner();
-    try {
-      await qr.connect();
-      await qr.startTransaction();
-      for (const item of valid) {
-        const reason = await this.applyOne(qr, item);
-        if (reason) rejected.set(item.msg, reason);
+    let rejected: Map<JsMsg, string> | undefined;
+    for (let attempt = 1; !rejected; attempt++) {
+      try {
+        rejected = await this.applyInTransaction(valid);
+      } catch (err) {
+        const retryable = RETRYABLE_SQLSTATES.has((err as { code?: string }).code ?? '');
+        if (retryable && attempt < IN_PROCESS_ATTEMPTS) continue;
+        this.deps.logger.event('warn', 'batch failed; redelivering', { error: (err as Error).message, size: valid.length, durable: this.durable }, 'EventConsumer');
+        for (const { msg } of valid) msg.nak(1000);
+        return;
       }
-      await qr.commitTransaction();
-    } catch (err) {
-      await qr.rollbackTransaction().catch(() => undefined);
-      this.deps.logger.event('warn', 'batch failed; redelivering', { error: (err as Error).message, size: valid.length, durable: this.durable }, 'EventConsumer');
-      for (const { msg } of valid) msg.nak(1000);
-      return;
-    } finally {
-      await qr.release();
     }
     this.deps.onCommitted?.();
     if (this.options.pauseBeforeAckMs) {
@@ -122,6 +126,28 @@ export class EventConsumer<T extends object> {
       const reason = rejected.get(msg);
       if (reason) await this.deadLetter(msg, reason);
       else msg.ack();
+    }
+  }
+
+  /** Applies the batch and its inbox rows in one transaction; returns the events to dead-letter. */
+  private async applyInTransaction(valid: Decoded[]): Promise<Map<JsMsg, string>> {
+    const rejected = new Map<JsMsg, string>();
+    const qr = this.deps.db.createQueryRunner();
+    try {
+      await qr.connect();
+      await qr.startTransaction();
+      if (this.options.batchLock) await qr.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.options.batchLock]);
+      for (const item of valid) {
+        const reason = await this.applyOne(qr, item);
+        if (reason) rejected.set(item.msg, reason);
+      }
+      await qr.commitTransaction();
+      return rejected;
+    } catch (err) {
+      await qr.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      await qr.release();
     }
   }
 

@@ -18,6 +18,11 @@ export interface DataServiceSpec<C extends DataServiceConfig & { port: number }>
   handlers?: Type<EventHandler<object>>[];
   /** Demo data: idempotent, safe to run at every start. */
   seed?: (config: C, logger: JsonLogger) => Promise<void>;
+  /**
+   * Apply event batches one at a time across all this service's consumers (and replicas), for a
+   * service whose handlers share hot rows such as counters; see EventConsumerOptions.batchLock.
+   */
+  serializeEventHandling?: boolean;
 }
 
 /** The module every data service runs: its database, its messaging, its health, its features. */
@@ -29,7 +34,7 @@ export function dataServiceModule<C extends DataServiceConfig & { port: number }
     imports: [
       TypeOrmModule.forRoot({ ...spec.dataSource(config), migrationsRun: false }),
       MessagingModule.forService({ service: spec.service, natsUrl: config.natsUrl, namespace: config.namespace, logger, outbox: true, handlers: spec.handlers, streamReplicas: config.streamReplicas,
-        consumer: { ackWaitMs: config.ackWaitMs, pauseBeforeAckMs: config.faultPauseBeforeAckMs },
+        consumer: { ackWaitMs: config.ackWaitMs, pauseBeforeAckMs: config.faultPauseBeforeAckMs, batchLock: spec.serializeEventHandling ? `${spec.service}:events` : undefined },
         relay: { pauseBeforePublishMs: config.faultPauseBeforePublishMs, pauseBeforeMarkSentMs: config.faultPauseBeforeMarkSentMs } }),
       HealthModule.register(),
       ...spec.features(config),

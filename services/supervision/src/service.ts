@@ -17,4 +17,7 @@ export const supervisionService: DataServiceSpec<SupervisionConfig> = {
   dataSource: (c) => supervisionDataSourceOptions(c.databaseUrl),
   features: (c) => [ClockModule.register({ sweepIntervalMs: c.sweepIntervalMs }), AftercareModule, IndicatorsModule, ReceptionModule, PublicEvaluationModule, OversightModule, EarlyWarningModule, BulletinModule.register({ intervalMs: c.bulletinIntervalMs }), AdministrationModule],
   handlers: [...SUPERVISION_EVENT_HANDLERS, ...AFTERCARE_EVENT_HANDLERS, ...INDICATOR_EVENT_HANDLERS],
+  // Every fact moves the case projection and the backlog/indicator counters: batches of different
+  // consumers would lock those rows in differing orders and deadlock under load.
+  serializeEventHandling: true,
 };
