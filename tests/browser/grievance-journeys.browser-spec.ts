@@ -540,4 +540,50 @@ describe('web UI', () => {
     await screenshot(page, 'supervisor-public-evaluation');
     await context.close();
   });
+  it('an administrator creates a user who then signs in, and adds a working-calendar override seen in the month view', async () => {
+    const { context, page } = await openPage(browser, base);
+    await signInThroughUi(page, 'administrator');
+    await page.goto('/admin?tab=users');
+    const form = page.locator('[data-testid=create-user-form]');
+    await form.locator('input[name=username]').fill('clerk_qian');
+    await form.locator('input[name=displayName]').fill('接访员 钱敏');
+    await form.locator('select[name=role]').selectOption('RECEPTION_CLERK');
+    await form.locator('select[name=orgCode] option[value=dept_petition]').waitFor({ state: 'attached' });
+    await form.locator('select[name=orgCode]').selectOption('dept_petition');
+    // A weak password is refused, and the page shows the policy's own words.
+    await form.locator('input[name=initialPassword]').fill('short1');
+    await form.locator('button[type=submit]').click();
+    expect(await form.locator('[data-testid=error]').textContent()).toContain('12–128');
+    const password = 'Qingchuan-2024-reception';
+    await form.locator('input[name=initialPassword]').fill(password);
+    await form.locator('button[type=submit]').click();
+    await page.locator('[data-testid=users] tr[data-username=clerk_qian][data-active=true]').waitFor();
+    await screenshot(page, 'admin-user-created');
+
+    const newcomer = await openPage(browser, base);
+    await newcomer.page.goto('/login');
+    await newcomer.page.fill('input[name=username]', 'clerk_qian');
+    await newcomer.page.fill('input[name=password]', password);
+    await newcomer.page.click('button[type=submit]');
+    expect(await newcomer.page.locator('[data-testid=signed-in-as]').textContent()).toContain('钱敏');
+    expect(new URL(newcomer.page.url()).pathname).toBe('/reception');
+    await newcomer.context.close();
+
+    // A Wednesday some weeks ahead, clear of the long national holidays, becomes a local day off.
+    const day = new Date(Date.now() + 28 * 86_400_000);
+    while (day.getUTCDay() !== 3 || [0, 1, 4, 9].includes(day.getUTCMonth())) day.setUTCDate(day.getUTCDate() + 1);
+    const date = day.toISOString().slice(0, 10);
+    await page.goto('/admin?tab=calendar');
+    const add = page.locator('[data-testid=add-override-form]');
+    await add.locator('input[name=overrideDate]').fill(date);
+    await add.locator('select[name=overrideKind]').selectOption('HOLIDAY');
+    await add.locator('input[name=overrideNote]').fill('县庆放假一天');
+    await add.locator('button[type=submit]').click();
+    const cell = page.locator(`[data-testid=calendar-month][data-month="${date.slice(0, 7)}"] [data-date="${date}"][data-reason=OVERRIDE_HOLIDAY][data-workday=false]`);
+    await cell.waitFor();
+    expect(await cell.textContent()).toContain('县庆放假一天');
+    await page.locator(`[data-testid=calendar-overrides] tr[data-date="${date}"] [data-action=remove-override]`).waitFor();
+    await screenshot(page, 'admin-calendar-override');
+    await context.close();
+  });
 });

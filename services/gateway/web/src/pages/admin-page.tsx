@@ -2,7 +2,15 @@ import { useState } from 'react';
 import { gql } from '../api/client';
 import { ErrorMessage } from '../components/error-message';
 import { useAsync } from '../components/use-async';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
+import { loadSession } from '../api/session';
+import { navigate, useLocation } from '../router';
+import { ApiClientsSection } from './admin/api-clients-section';
+import { CalendarSection } from './admin/calendar-section';
+import { DeadlinePoliciesSection } from './admin/deadline-policies-section';
+import { OrganisationsSection } from './admin/organisations-section';
+import { RegionsSection } from './admin/regions-section';
+import { UsersSection } from './admin/users-section';
 
 const CATEGORY_FIELDS = 'code name nameEn matterClass statutoryPaths leadDepartmentType coDepartmentTypes defaultComplexity defaultColour handledAtTownLevel keywords laws';
 const LIST = `query { classificationList { version current publishedAt note publishedBy { userId } categories { ${CATEGORY_FIELDS} } } }`;
@@ -128,8 +136,8 @@ function CategoryEditor({ category, basedOn, onDone }: { category: Category; bas
   );
 }
 
-/** 系统管理: the classification list in force (edit one category → a new version) and the routing rules, read-only. */
-export function AdminPage() {
+/** The classification list in force (edit one category → a new version) and the routing rules, read-only. */
+function ClassificationTab() {
   const { t, tEnum, formatDateTime } = useI18n();
   const list = useAsync(() => gql<{ classificationList: ClassificationList }>(LIST).then((r) => r.classificationList), []);
   const rules = useAsync(() => gql<{ routingRules: { version: number; rules: Rule[] } }>(RULES).then((r) => r.routingRules), []);
@@ -138,7 +146,6 @@ export function AdminPage() {
   const current = l?.categories.find((c) => c.code === editing);
   return (
     <div>
-      <h1>{t('admin.title')}</h1>
       <section className="card">
         <h2>{t('admin.classification')}</h2>
         <ErrorMessage error={list.error} />
@@ -241,6 +248,70 @@ export function AdminPage() {
           </table>
         </div>
       </section>
+    </div>
+  );
+}
+
+/** 工作日历 and 期限规则 of one jurisdiction (the administrator's own region unless another is typed). */
+function CalendarTab() {
+  const { t } = useI18n();
+  const own = loadSession()?.user.regionCode ?? '';
+  const [typed, setTyped] = useState(own);
+  const [jurisdiction, setJurisdiction] = useState(own);
+  return (
+    <div>
+      <form
+        className="toolbar"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (typed.trim()) setJurisdiction(typed.trim());
+        }}
+      >
+        <label>
+          {t('calendar.jurisdiction')}
+          <input name="jurisdiction" value={typed} onChange={(e) => setTyped(e.target.value)} required />
+        </label>
+        <button type="submit">{t('common.apply')}</button>
+      </form>
+      <CalendarSection key={`cal-${jurisdiction}`} jurisdiction={jurisdiction} />
+      <DeadlinePoliciesSection key={`pol-${jurisdiction}`} jurisdiction={jurisdiction} />
+    </div>
+  );
+}
+
+const TABS = ['classification', 'users', 'directory', 'calendar'] as const;
+type Tab = (typeof TABS)[number];
+
+/** 系统管理: 分类与规则, 用户与接口客户端, 区划与单位, 工作日历与期限规则 — one tab each (?tab= keeps it on reload). */
+export function AdminPage() {
+  const { t } = useI18n();
+  const { query } = useLocation();
+  const asked = query.get('tab') as Tab | null;
+  const tab: Tab = asked && TABS.includes(asked) ? asked : 'classification';
+  return (
+    <div>
+      <h1>{t('admin.title')}</h1>
+      <nav className="tabs" data-testid="admin-tabs">
+        {TABS.map((x) => (
+          <button key={x} type="button" className={x === tab ? 'active' : undefined} data-tab={x} onClick={() => navigate(x === 'classification' ? '/admin' : `/admin?tab=${x}`)}>
+            {t(`admin.tab.${x}` as MessageKey)}
+          </button>
+        ))}
+      </nav>
+      {tab === 'classification' && <ClassificationTab />}
+      {tab === 'users' && (
+        <>
+          <UsersSection />
+          <ApiClientsSection />
+        </>
+      )}
+      {tab === 'directory' && (
+        <>
+          <RegionsSection />
+          <OrganisationsSection />
+        </>
+      )}
+      {tab === 'calendar' && <CalendarTab />}
     </div>
   );
 }
