@@ -58,6 +58,7 @@ describe('user and API client administration through the gateway (in process, re
         ? { response: [{ code: rootCode, name: rootCode, level: 'county', parentCode: null, childCount: 0, children: [] }] }
         : { err: { code: 'NOT_FOUND', message: `not_found: 区划 ${rootCode} 不存在`, fields: [{ field: 'rootCode', problems: ['not_found'] }] } },
     );
+    await responders.flush(); // the fakes are subscribed on the server before anyone asks
     db = await createTestDatabase('gateway_admin');
     gateway = await startGatewayInProcess({ DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
     pg = new Client({ connectionString: db.url });

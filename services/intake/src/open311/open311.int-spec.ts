@@ -291,6 +291,9 @@ describe('Open311 wired to routing over NATS (real PostgreSQL and NATS)', () => 
         msg.respond(JSON.stringify({ id: packet.id, response: TEST_CATEGORIES.slice(0, 1), isDisposed: true }));
       },
     });
+    // Subscriptions travel to the server asynchronously; without the round trip the next
+    // request can reach NATS first and find no responder (a flake CI once caught).
+    await probe.nc.flush();
     const up = await request(svc.url).get(`${V2}/services.json`).expect(200);
     expect(up.body.map((s: { service_code: string }) => s.service_code)).toEqual([TEST_CATEGORIES[0].code]);
   });

@@ -33,7 +33,7 @@ describe('NatsCategoryCatalogue (real NATS)', () => {
   });
 
   /** Stands in for routing: answers the query the way Nest's NATS transport does. */
-  function routingAnswers(categories: CategorySummary[]): void {
+  async function routingAnswers(categories: CategorySummary[]): Promise<void> {
     nc.subscribe(ns.subject(RoutingListCategories.subject), {
       callback: (_, msg) => {
         const packet = JSON.parse(new TextDecoder().decode(msg.data)) as { id: string; data: unknown };
@@ -41,10 +41,11 @@ describe('NatsCategoryCatalogue (real NATS)', () => {
         msg.respond(JSON.stringify({ id: packet.id, response: categories, isDisposed: true }));
       },
     });
+    await nc.flush(); // subscribed on the server before the catalogue asks
   }
 
   it('asks routing for the category list in its namespace, once within the minute', async () => {
-    routingAnswers(CATEGORIES);
+    await routingAnswers(CATEGORIES);
     expect(await catalogue.list()).toEqual(CATEGORIES);
     expect(await catalogue.list()).toEqual(CATEGORIES);
     expect(asked).toEqual([{}]);
