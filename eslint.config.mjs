@@ -1,12 +1,14 @@
 // Lint exists here for one job above all: Nx module boundaries. A service may import shared libs
-// (scope:shared) and nothing of another service; libs import only libs.
+// (scope:shared) and nothing of another service; libs import only libs. The web UI (React) is
+// also held to the rules of hooks, which its type-check cannot see.
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', 'services/gateway/web/**', '.infra/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.infra/**', 'coverage/**'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 2022, sourceType: 'module' } },
     plugins: { '@nx': nx },
     rules: {
@@ -26,5 +28,12 @@ export default [
         },
       ],
     },
+  },
+  {
+    // React's own rules (hooks called unconditionally, effect dependencies, pure renders), as errors:
+    // `npm test` lints with --max-warnings 0.
+    files: ['services/gateway/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
 ];

@@ -26,7 +26,7 @@ npx tsc -p tsconfig.json --noEmit
 npx tsc -p tsconfig.build.json
 npm run --silent build:web   # the web UI the gateway serves (dist/web), for the browser tests
 
-step "lint: module boundaries"
+step "lint: module boundaries, React hooks in the web UI"
 npx nx show projects >/dev/null   # the boundary rule reads Nx's project graph
 npx eslint --max-warnings 0 .
 

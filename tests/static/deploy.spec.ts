@@ -23,7 +23,7 @@ const SERVICES: ServiceSpec[] = [
   { name: 'intake', port: 3001, data: true, secrets: ['INTAKE_PII_KEYS', 'INTAKE_BLIND_INDEX_KEY'] },
   { name: 'routing', port: 3002, data: true, secrets: [] },
   { name: 'mediation', port: 3003, data: true, secrets: [] },
-  { name: 'supervision', port: 3004, data: true, secrets: [] },
+  { name: 'supervision', port: 3004, data: true, secrets: ['SUPERVISION_PII_KEYS'] },
 ];
 const requiredEnv = (s: ServiceSpec): string[] => ['NATS_URL', ...(s.data ? ['DATABASE_URL'] : []), ...s.secrets];
 const portVariable = (s: ServiceSpec): string => `${s.name.toUpperCase()}_PORT`;

@@ -1,4 +1,4 @@
-import { ConfigError, DataServiceConfig, loadConfig } from './index';
+import { ConfigError, DataServiceConfig, loadConfig, shownValue } from './index';
 
 describe('loadConfig', () => {
   it('applies defaults and converts numbers', () => {
@@ -29,5 +29,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig(DataServiceConfig, { NODE_ENV: 'production', [key]: '100' })).toThrow(new RegExp(`${key}: fault injection`));
     expect(loadConfig(DataServiceConfig, { NODE_ENV: 'production', [key]: '0' })[field]).toBe(0);
     expect(loadConfig(DataServiceConfig, { NODE_ENV: 'test', [key]: '100' })[field]).toBe(100);
+  });
+
+  it('never echoes a secret or a URL password into the error', () => {
+    expect(shownValue('piiKeys', 'k1:c2VjcmV0')).toBe('a hidden value of 11 characters');
+    expect(shownValue('jwtSecret', 'short')).toBe('a hidden value of 5 characters');
+    let error: unknown;
+    try {
+      loadConfig(DataServiceConfig, { DATABASE_URL: 'mysql://ykb:hunter2@db:3306/x' });
+    } catch (err) {
+      error = err;
+    }
+    const message = (error as ConfigError).message;
+    expect(message).toContain('databaseUrl');
+    expect(message).toContain('mysql://ykb:***@db:3306/x');
+    expect(message).not.toContain('hunter2');
   });
 });

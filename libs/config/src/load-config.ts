@@ -9,10 +9,20 @@ export class ConfigError extends Error {
   }
 }
 
+/** Names of settings whose values are secrets: never echoed into a boot log. */
+const SECRET_NAME = /SECRET|PASSWORD|TOKEN|KEY/i;
+
+/** What a rejected value looks like in the error: secrets hidden, passwords cut out of URLs. */
+export function shownValue(property: string, value: unknown): string {
+  if (typeof value === 'string' && SECRET_NAME.test(property)) return `a hidden value of ${value.length} characters`;
+  if (typeof value === 'string') return JSON.stringify(value.replace(/(\/\/[^/:@]*:)[^/@]*@/, '$1***@'));
+  return JSON.stringify(value);
+}
+
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((e) =>
     e.constraints
-      ? Object.values(e.constraints).map((msg) => `${e.property}: ${msg} (got ${JSON.stringify(e.value)})`)
+      ? Object.values(e.constraints).map((msg) => `${e.property}: ${msg} (got ${shownValue(e.property, e.value)})`)
       : describe(e.children ?? []),
   );
 }

@@ -6,6 +6,7 @@ export * from './outbox';
 export * from './outbox-relay';
 export * from './event-handler';
 export * from './event-consumer';
+export * from './fact-listener';
 export * from './dead-letter';
 export * from './rpc-errors';
 export * from './rpc-server';

@@ -16,7 +16,7 @@ export interface DataServiceSpec<C extends DataServiceConfig & { port: number }>
   /** The service's feature modules, built from its config. */
   features: (config: C) => (Type<unknown> | DynamicModule)[];
   handlers?: Type<EventHandler<object>>[];
-  /** Demo data: idempotent, safe to run at every start. */
+  /** Demo data, run at every development start: adds what is missing and never overwrites a row that exists. */
   seed?: (config: C, logger: JsonLogger) => Promise<void>;
   /**
    * Apply event batches one at a time across all this service's consumers (and replicas), for a

@@ -1,72 +1,44 @@
 import 'reflect-metadata';
-import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { readFileSync } from 'node:fs';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import request from 'supertest';
-import { IntakeGetGrievance, RoutingListAssignmentsByGrievanceIds, SupervisionListClocksByGrievanceIds, type QueryContract } from '@yikouban/contracts';
-import { Namespace } from '@yikouban/messaging';
-import { createTestDatabase, TEST_NATS_URL, testNamespace, type TestDatabase } from '@yikouban/testing';
-import { signIn, startGatewayInProcess, type InProcessGateway } from './auth/testing/in-process-gateway';
+import { IntakeGetGrievance, RoutingListAssignmentsByGrievanceIds, SupervisionListClocksByGrievanceIds } from '@yikouban/contracts';
+import type { InProcessGateway } from './auth/testing/in-process-gateway';
 import { aClock, aGrievance, anAssignment } from './grievance/testing/grievance-fixtures';
 import { DEMO_USERS } from './identity/demo-identities';
 import { GATEWAY_SCHEMA_FILE, printGatewaySchema, writeSchemaFileIfChanged } from './graphql/schema-file';
-
-const NATS_URL = TEST_NATS_URL;
-
-/** Nest's NATS framing: requests arrive as { pattern, data, id }; replies go back as { id, response | err, isDisposed }. */
-type Answer = { response: unknown } | { err: { code: string; message: string } };
+import { startGatewayWithFakes, type GatewayWithFakes } from './testing/gateway-with-fakes';
 
 describe('gateway (in process, real NATS, fake intake/routing/supervision)', () => {
-  const ns = new Namespace(testNamespace());
   const known = aGrievance({ status: 'assigned', channel: 'wechat', headcount: 12 });
   const lead = anAssignment(known.id, { orgCode: 'town_b', orgName: '乙镇人民政府' });
   const co = anAssignment(known.id, { role: 'co', orgCode: 'water', orgName: '县水务局', status: 'created' });
   const clock = aClock(known.id, { step: 'acceptance', policyCode: 'accept_15d' });
   const received: string[] = [];
-  let responders: NatsConnection;
-  let db: TestDatabase;
+  let fakes: GatewayWithFakes;
   let gateway: InProcessGateway;
   let url: string;
   /** The command-centre operator's access token: the grievance query needs a signed-in staff role. */
   let token: string;
 
-  function respond<Req extends object>(contract: QueryContract<Req, unknown>, answer: (data: Req) => Answer): void {
-    responders.subscribe(ns.subject(contract.subject), {
-      callback: (err: Error | null, msg: Msg) => {
-        if (err) return;
-        const { id, data } = msg.json<{ id: string; data: Req }>();
-        received.push(contract.subject);
-        msg.respond(JSON.stringify({ id, ...answer(data), isDisposed: true }));
+  beforeAll(async () => {
+    fakes = await startGatewayWithFakes({
+      name: 'gateway',
+      onRequest: (subject) => received.push(subject),
+      responders: (respond) => {
+        respond(IntakeGetGrievance, ({ trackingCode }) =>
+          trackingCode === known.trackingCode ? { response: known } : { err: { code: 'NOT_FOUND', message: 'no grievance with that tracking code' } },
+        );
+        // The gateway asks for assignments and clocks in batches (DataLoader), one request per service.
+        respond(RoutingListAssignmentsByGrievanceIds, ({ grievanceIds }) => ({ response: grievanceIds.includes(known.id) ? [lead, co] : [] }));
+        respond(SupervisionListClocksByGrievanceIds, ({ grievanceIds }) => ({ response: grievanceIds.includes(known.id) ? [clock] : [] }));
       },
     });
-  }
-
-  beforeAll(async () => {
-    responders = await connect({ servers: NATS_URL, name: 'gateway-int-fakes' });
-    respond(IntakeGetGrievance, ({ trackingCode }) =>
-      trackingCode === known.trackingCode ? { response: known } : { err: { code: 'NOT_FOUND', message: 'no grievance with that tracking code' } },
-    );
-    // The gateway asks for assignments and clocks in batches (DataLoader), one request per service.
-    respond(RoutingListAssignmentsByGrievanceIds, ({ grievanceIds }) => ({ response: grievanceIds.includes(known.id) ? [lead, co] : [] }));
-    respond(SupervisionListClocksByGrievanceIds, ({ grievanceIds }) => ({ response: grievanceIds.includes(known.id) ? [clock] : [] }));
-    await responders.flush();
-
-    db = await createTestDatabase('gateway');
-    gateway = await startGatewayInProcess({ DATABASE_URL: db.url, NATS_URL, YKB_NAMESPACE: ns.prefix, GATEWAY_RPC_TIMEOUT_MS: '2000' });
-    url = gateway.url;
-    const operator = DEMO_USERS.find((u) => u.role === 'command_operator')!;
-    token = await signIn(url, operator.username, operator.password);
+    ({ gateway, url } = fakes);
+    token = await fakes.signIn(DEMO_USERS.find((u) => u.role === 'command_operator')!.username);
   });
 
-  afterAll(async () => {
-    await gateway?.close();
-    // The messaging module made this run's dead-letter stream; leave NATS as we found it.
-    const jsm = await jetstreamManager(responders);
-    await jsm.streams.delete(ns.stream('dlq')).catch(() => undefined);
-    await responders?.close();
-    await db?.drop();
-  });
+  afterAll(() => fakes?.close());
 
   const grievanceQuery = (code: string) =>
     request(url)

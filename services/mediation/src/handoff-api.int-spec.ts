@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import {
   HandoffAccepted,
   MediationActOnHandoff,
@@ -138,8 +139,17 @@ describe('mediation request/reply API: inboxes, concurrency, coded errors, direc
   it('seeds the demo directory idempotently, with every mediator in an organisation of the directory', async () => {
     const count = async () => [(await rpc.request(MediationListOrganisations, {})).length, (await rpc.request(MediationListMediators, { includeInactive: true })).length];
     const before = await count();
+    // A change made since the first seed (there is no directory administration yet: straight in the table) survives a re-seed.
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    try {
+      await pg.query("UPDATE mediation.mediator SET name = '周建华（调任）' WHERE id = $1", [mediatorOf(ORG.labour)]);
+    } finally {
+      await pg.end();
+    }
     await seedDemoDirectory(mediationDataSourceOptions(db.url), new JsonLogger('mediation-test', 'warn'));
     expect(await count()).toEqual(before);
+    expect((await rpc.request(MediationListMediators, { orgCode: ORG.labour })).find((m) => m.id === mediatorOf(ORG.labour))?.name).toBe('周建华（调任）');
     expect(before).toEqual([DEMO_MEDIATION_ORGANISATIONS.length, DEMO_MEDIATORS.length]);
     const codes = new Set(DEMO_MEDIATION_ORGANISATIONS.map((o) => o.code));
     expect(DEMO_MEDIATORS.every((m) => codes.has(m.orgCode))).toBe(true);

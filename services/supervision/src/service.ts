@@ -14,8 +14,8 @@ import { OversightModule } from './oversight/oversight.module';
 export const supervisionService: DataServiceSpec<SupervisionConfig> = {
   service: 'supervision',
   configClass: SupervisionConfig,
-  dataSource: (c) => supervisionDataSourceOptions(c.databaseUrl),
-  features: (c) => [ClockModule.register({ sweepIntervalMs: c.sweepIntervalMs }), AftercareModule, IndicatorsModule, ReceptionModule, PublicEvaluationModule, OversightModule, EarlyWarningModule, BulletinModule.register({ intervalMs: c.bulletinIntervalMs }), AdministrationModule],
+  dataSource: (c) => supervisionDataSourceOptions(c.databaseUrl, c.effectivePiiKeys),
+  features: (c) => [ClockModule.register({ sweepIntervalMs: c.sweepIntervalMs }), AftercareModule, IndicatorsModule, ReceptionModule.register({ piiKeyRing: c.effectivePiiKeys }), PublicEvaluationModule, OversightModule, EarlyWarningModule, BulletinModule.register({ intervalMs: c.bulletinIntervalMs }), AdministrationModule],
   handlers: [...SUPERVISION_EVENT_HANDLERS, ...AFTERCARE_EVENT_HANDLERS, ...INDICATOR_EVENT_HANDLERS],
   // Every fact moves the case projection and the backlog/indicator counters: batches of different
   // consumers would lock those rows in differing orders and deadlock under load.

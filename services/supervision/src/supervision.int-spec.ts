@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { AssignmentCreated, ClockStarted, DeadlineBreached, DeadlineSet, DeadlineWarning, GrievanceTriaged, GrievanceWithdrawn, HandoffAccepted, SupervisionListClocks, SupervisionListClocksByGrievanceIds, type AssignmentCreatedV1, type EventEnvelope } from '@yikouban/contracts';
+import { AssignmentCreated, ClockStarted, DeadlineBreached, DeadlineSet, DeadlineWarning, GrievanceTriaged, GrievanceWithdrawn, HandoffAccepted, SupervisionListClocks, SupervisionListClocksByGrievanceIds, type AssignmentCreatedV1, type ClockStartedV1, type EventEnvelope } from '@yikouban/contracts';
 import { Namespace, RpcClient } from '@yikouban/messaging';
 import { JetStreamProbe, startServiceUnderTest, waitFor, type RunningService, type ServiceUnderTest } from '@yikouban/testing';
 import { ClockSweeper } from './clock/clock-sweeper';
@@ -158,6 +158,35 @@ describe('supervision service: clocks driven by real events', () => {
     const [clock] = await waitFor('a clock', async () => ((await clocksOf(event.data.grievanceId)).length ? clocksOf(event.data.grievanceId) : undefined));
     expect(clock.policy_code).toBe('330621_consultation_half_day');
     expect(new Date(clock.due_at).toISOString()).toBe('2025-09-26T07:30:00.000Z');
+  });
+
+  it('re-plans a running handling clock when triage judges a consultation after the assignment, and announces the new due date', async () => {
+    const event = assignmentEvent({ createdAt: '2025-09-26T02:00:00.000Z' }); // Friday 10:00 Beijing
+    const { grievanceId } = event.data;
+    await probe.publish(ns.subject(AssignmentCreated.subject), event, event.id);
+    const [before] = await waitFor('a clock', async () => ((await clocksOf(grievanceId)).length ? clocksOf(grievanceId) : undefined));
+    expect(before.policy_code).toBe('handling_60d');
+    const triaged = { id: randomUUID(), type: GrievanceTriaged.subject, v: 1, occurredAt: new Date().toISOString(), data: { grievanceId, statutoryPath: 'consultation', complexity: 'simple', colour: 'blue', reason: '咨询类事项', decidedBy: 'auto', decidedAt: '2025-09-26T03:00:00.000Z' } };
+    await probe.publish(ns.subject(GrievanceTriaged.subject), triaged, triaged.id);
+    const [after] = await waitFor('the clock re-planned', async () => {
+      const rows = await clocksOf(grievanceId);
+      return rows[0]?.policy_code === '330621_consultation_half_day' ? rows : undefined;
+    });
+    expect(after).toMatchObject({ id: before.id, state: 'running' });
+    expect(new Date(after.due_at).toISOString()).toBe('2025-09-26T07:30:00.000Z');
+    expect(after.history.map((h: { change: string }) => h.change)).toEqual(['started', 'replanned']);
+    // The same clock is announced again with its new due date: intake shows the citizen that one.
+    const announced = await waitFor('the re-planned clock.started', async () => {
+      const mine = (await probe.read(ns.stream('supervision'), ns.subject(ClockStarted.subject)))
+        .map((m) => m.json<EventEnvelope<ClockStartedV1>>().data)
+        .filter((d) => d.clockId === before.id);
+      return mine.length === 2 ? mine : undefined;
+    });
+    expect(announced.map((d) => [d.policyCode, d.dueAt])).toEqual([
+      ['handling_60d', new Date(before.due_at).toISOString()],
+      ['330621_consultation_half_day', '2025-09-26T07:30:00.000Z'],
+    ]);
+    expect(new Set(announced.map((d) => d.startedAt))).toEqual(new Set([new Date(before.started_at).toISOString()]));
   });
 
   it('runs a mediation time limit from mediation.deadline.set and stops it when the handoff is accepted', async () => {

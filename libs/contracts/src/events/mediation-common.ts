@@ -2,8 +2,8 @@ import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from '
 import { CODE_PATTERN } from '../common';
 
 /**
- * The vocabulary of 四调衔接 shared by the mediation service and its callers. The mediation
- * service's domain keeps the same lists; these are the wire's copy (libs never import services).
+ * The vocabulary of 四调衔接 shared by the mediation service and its callers: declared here once,
+ * and named in the mediation domain's own words (HandoffKind, HandoffStatus…) without a copy.
  */
 export const MEDIATION_HANDOFF_KINDS = ['petition_mediation', 'litigation_mediation', 'procuratorate_mediation', 'police_mediation'] as const;
 export type MediationHandoffKind = (typeof MEDIATION_HANDOFF_KINDS)[number];

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { CODE_PATTERN, TRACKING_CODE_PATTERN } from '../common';
 import { defineQuery } from '../contract';
+import { IsChinesePhone, IsResidentIdNumber } from '../identity';
 import { SupervisionActor } from '../events/supervision-aftercare-common';
 import { RECEPTION_OUTCOMES, RECEPTION_SLOTS, type ReceptionOutcome, type ReceptionSlot } from '../events/supervision-reception-events';
 import { CIVIL_DATE_PATTERN } from './supervision-board-queries';
@@ -43,10 +44,17 @@ export class BookReception {
   @ValidateNested() @Type(() => SupervisionActor) by: SupervisionActor;
 }
 
-/** The ledger entry after the meeting: who was received, what was promised and by when, the outcome. */
+/**
+ * The ledger entry after the meeting: who was received, what was promised and by when, the outcome.
+ * Who was received, their phone and ID number are personal information: stored encrypted, shown masked.
+ */
 export class RecordReception {
   @IsUUID() appointmentId: string;
   @IsString() @Length(1, 500) whoReceived: string;
+  /** The contact phone of who was received (mobile or landline). */
+  @IsOptional() @IsChinesePhone() phone?: string;
+  /** The resident ID number of who was received (GB 11643). */
+  @IsOptional() @IsResidentIdNumber() idNumber?: string;
   @IsInt() @Min(1) @Max(500) headcount: number;
   @IsString() @Length(1, 5000) summary: string;
   @IsIn(RECEPTION_OUTCOMES) outcome: ReceptionOutcome;
@@ -60,9 +68,31 @@ export class RecordReception {
   @ValidateNested() @Type(() => SupervisionActor) by: SupervisionActor;
 }
 
+/** Whoever reads the ledger in full: a gateway user whose role may see personal information. */
+export class ReceptionLedgerReader {
+  @IsString() @Length(1, 100) userId: string;
+  /** A gateway role name (leader, reception_clerk, …). */
+  @Matches(/^[a-z_]{1,40}$/) role: string;
+  @Matches(CODE_PATTERN) orgCode: string;
+}
+
+/** The one unmasked read of a ledger entry's personal information; the read is audited (who, when, which entry, why). */
+export class RevealReceptionRecord {
+  @IsUUID() receptionRecordId: string;
+  @ValidateNested() @Type(() => ReceptionLedgerReader) caller: ReceptionLedgerReader;
+  /** Why the identity is needed (e.g. 回访联系信访人): kept in the audit record. */
+  @IsString() @Length(4, 500, { message: 'reason must say why, in 4 to 500 characters' }) reason: string;
+}
+
+/** A ledger entry as everyone sees it: who was received, phone and ID number masked (`张*丰`, `138****0000`). */
 export interface ReceptionRecordView {
   id: string;
+  /** Masked. */
   whoReceived: string;
+  /** Masked; null when none was recorded. */
+  phone: string | null;
+  /** Masked; null when none was recorded. */
+  idNumber: string | null;
   headcount: number;
   summary: string;
   outcome: ReceptionOutcome;
@@ -106,7 +136,20 @@ export interface ReceptionDayView {
   appointments: ReceptionAppointmentView[];
 }
 
+export interface RevealedReceptionRecord {
+  receptionRecordId: string;
+  appointmentId: string;
+  grievanceId: string;
+  /** The audit record written with this read. */
+  auditId: string;
+  whoReceived: string;
+  phone: string | null;
+  idNumber: string | null;
+  revealedAt: string;
+}
+
 export const SupervisionReceptionRota = defineQuery<ReceptionRota, ReceptionDayView[]>('supervision.reception.rota', ReceptionRota);
 export const SupervisionScheduleReceptionDay = defineQuery<ScheduleReceptionDay, ReceptionDayView>('supervision.reception.schedule_day', ScheduleReceptionDay);
 export const SupervisionBookReception = defineQuery<BookReception, ReceptionAppointmentView>('supervision.reception.book', BookReception);
 export const SupervisionRecordReception = defineQuery<RecordReception, ReceptionAppointmentView>('supervision.reception.record', RecordReception);
+export const SupervisionRevealReceptionRecord = defineQuery<RevealReceptionRecord, RevealedReceptionRecord>('supervision.reception.reveal_record', RevealReceptionRecord);

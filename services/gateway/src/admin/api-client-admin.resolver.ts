@@ -29,7 +29,7 @@ export class ApiClientAdministrationResolver {
   }
 
   @Allow('administrator')
-  @Mutation(() => ApiClientAccountView, { description: '吊销 API 客户端：不能再获取令牌 / the client gets no more access tokens' })
+  @Mutation(() => ApiClientAccountView, { description: '吊销 API 客户端：不能再获取令牌，现有访问令牌从下一次请求起即被拒绝 / the client gets no more access tokens, and its current ones are refused from the next request' })
   async revokeApiClient(@CurrentPrincipal() p: Principal, @Args() { clientId }: RevokeApiClientArgs): Promise<ApiClientAccountView> {
     return toView(await this.clients.revoke(p, clientId));
   }

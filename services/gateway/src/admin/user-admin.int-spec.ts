@@ -1,14 +1,8 @@
-import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { Client } from 'pg';
-import { RoutingListOrganisations, RoutingRegionTree, type FieldProblem, type QueryContract } from '@yikouban/contracts';
-import { Namespace } from '@yikouban/messaging';
-import { createTestDatabase, TEST_NATS_URL, testNamespace, type TestDatabase } from '@yikouban/testing';
-import { gql, LOGIN, signIn, startGatewayInProcess, type InProcessGateway } from '../auth/testing/in-process-gateway';
+import { RoutingListOrganisations, RoutingRegionTree } from '@yikouban/contracts';
+import { gql, LOGIN, signIn, type InProcessGateway } from '../auth/testing/in-process-gateway';
 import { DEMO_USERS } from '../identity/demo-identities';
-
-/** Nest's NATS framing: requests arrive as { pattern, data, id }; replies go back as { id, response | err, isDisposed }. */
-type Answer = { response: unknown } | { err: { code: string; message: string; fields?: FieldProblem[] } };
+import { startGatewayWithFakes, type GatewayWithFakes } from '../testing/gateway-with-fakes';
 
 const ORGS = new Set(['dept_housing', 'town_330621101']);
 const REGIONS = new Set(['330621', '330621101']);
@@ -31,50 +25,34 @@ const codeOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) =>
 const fieldsOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.fields;
 
 describe('user and API client administration through the gateway (in process, real PostgreSQL and NATS, fake routing directory)', () => {
-  const ns = new Namespace(testNamespace());
-  let responders: NatsConnection;
-  let db: TestDatabase;
+  let fakes: GatewayWithFakes;
   let pg: Client;
   let gateway: InProcessGateway;
   let adminToken: string;
   const as = <T>(token: string, query: string, variables: Record<string, unknown> = {}) => gql<T>(gateway.url, query, variables, token);
   const login = (username: string, password: string) => gql<{ login: { accessToken: string; refreshToken: string } }>(gateway.url, LOGIN, { username, password });
 
-  function respond<Req extends object>(contract: QueryContract<Req, unknown>, answer: (data: Req) => Answer): void {
-    responders.subscribe(ns.subject(contract.subject), {
-      callback: (err: Error | null, msg: Msg) => {
-        if (err) return;
-        const { id, data } = msg.json<{ id: string; data: Req }>();
-        msg.respond(JSON.stringify({ id, ...answer(data), isDisposed: true }));
+  beforeAll(async () => {
+    fakes = await startGatewayWithFakes({
+      name: 'gateway_admin',
+      responders: (respond) => {
+        respond(RoutingListOrganisations, ({ codes }) => ({ response: (codes ?? []).filter((c) => ORGS.has(c)).map((code) => ({ code, name: code, nameEn: code, kind: 'department', regionCode: '330621', departmentType: null, active: true })) }));
+        respond(RoutingRegionTree, ({ rootCode }) =>
+          rootCode && REGIONS.has(rootCode)
+            ? { response: [{ code: rootCode, name: rootCode, level: 'county', parentCode: null, childCount: 0, children: [] }] }
+            : { err: { code: 'NOT_FOUND', message: `not_found: 区划 ${rootCode} 不存在`, fields: [{ field: 'rootCode', problems: ['not_found'] }] } },
+        );
       },
     });
-  }
-
-  beforeAll(async () => {
-    responders = await connect({ servers: TEST_NATS_URL, name: 'user-admin-int-fakes' });
-    respond(RoutingListOrganisations, ({ codes }) => ({ response: (codes ?? []).filter((c) => ORGS.has(c)).map((code) => ({ code, name: code, nameEn: code, kind: 'department', regionCode: '330621', departmentType: null, active: true })) }));
-    respond(RoutingRegionTree, ({ rootCode }) =>
-      rootCode && REGIONS.has(rootCode)
-        ? { response: [{ code: rootCode, name: rootCode, level: 'county', parentCode: null, childCount: 0, children: [] }] }
-        : { err: { code: 'NOT_FOUND', message: `not_found: 区划 ${rootCode} 不存在`, fields: [{ field: 'rootCode', problems: ['not_found'] }] } },
-    );
-    await responders.flush(); // the fakes are subscribed on the server before anyone asks
-    db = await createTestDatabase('gateway_admin');
-    gateway = await startGatewayInProcess({ DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix });
-    pg = new Client({ connectionString: db.url });
+    gateway = fakes.gateway;
+    pg = new Client({ connectionString: fakes.db.url });
     await pg.connect();
-    adminToken = await signIn(gateway.url, 'admin', DEMO_USERS.find((u) => u.username === 'admin')!.password);
+    adminToken = await fakes.signIn('admin');
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await responders?.close();
     await pg?.end();
-    const nc = await connect({ servers: TEST_NATS_URL });
-    const jsm = await jetstreamManager(nc);
-    for await (const s of jsm.streams.list()) if (s.config.name.startsWith(ns.prefix.toUpperCase() + '_')) await jsm.streams.delete(s.config.name);
-    await nc.close();
-    await db?.drop();
+    await fakes?.close();
   });
 
   const auditOf = async (subject: string) => (await pg.query<{ action: string; actor_role: string }>('SELECT action, actor_role FROM gateway.audit_log WHERE subject = $1 ORDER BY id', [subject])).rows;

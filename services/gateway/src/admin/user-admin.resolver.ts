@@ -35,7 +35,7 @@ export class UserAdministrationResolver {
   }
 
   @Allow('administrator')
-  @Mutation(() => StaffUserAccountView, { description: '修改角色、单位、区划或姓名；下次刷新令牌时生效 / takes hold at the user’s next token refresh' })
+  @Mutation(() => StaffUserAccountView, { description: '修改角色、单位、区划或姓名；角色、单位或区划变更后，现有访问令牌从下一次请求起即被拒绝，刷新后按新权限生效 / a role, organisation or region change refuses the user’s current access tokens from the next request; a refresh gives the new ones' })
   async updateUser(@CurrentPrincipal() p: Principal, @Args() { id, input }: UpdateUserArgs): Promise<StaffUserAccountView> {
     const changes = { displayName: input.displayName ?? undefined, role: input.role ?? undefined, orgCode: input.orgCode ?? undefined, regionCode: input.regionCode ?? undefined };
     await this.placement.assertKnown(changes.orgCode, changes.regionCode);
@@ -43,7 +43,7 @@ export class UserAdministrationResolver {
   }
 
   @Allow('administrator')
-  @Mutation(() => StaffUserAccountView, { description: '停用账号：不能再登录，刷新令牌全部吊销 / no more sign-ins; every refresh token revoked' })
+  @Mutation(() => StaffUserAccountView, { description: '停用账号：不能再登录，刷新令牌全部吊销，现有访问令牌从下一次请求起即被拒绝 / no more sign-ins; every refresh token revoked, and the current access tokens are refused from the next request' })
   async disableUser(@CurrentPrincipal() p: Principal, @Args() { id }: UserIdArgs): Promise<StaffUserAccountView> {
     return toView(await this.accounts.disable(p, id));
   }

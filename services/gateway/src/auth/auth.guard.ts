@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { accessRuleOf } from './access-rule';
+import { AccessTokenAuthenticator } from './access-token-authenticator';
 import { AuthMessages, ForbiddenError, UnauthenticatedError } from './auth.errors';
 import { authorizationOf, bearerToken, principalHolderOf, type PrincipalHolder } from './request-credentials';
 import type { Principal } from './roles';
-import { TokenService } from './token.service';
 
 /** What the guard concluded about the caller of one request, kept so field resolvers do not verify again. */
 type Authentication = { principal: Principal } | { principal?: undefined; invalid: boolean };
@@ -12,18 +12,20 @@ type Authentication = { principal: Principal } | { principal?: undefined; invali
  * Deny by default, for every GraphQL operation and field and every HTTP route (APP_GUARD):
  * @Public passes anyone; @Allow(...roles) passes a verified principal of one of those roles
  * (API clients also need the method's @RequireScopes); anything else is refused —
- * UNAUTHENTICATED when nobody valid is signed in, FORBIDDEN when someone is.
+ * UNAUTHENTICATED when nobody valid is signed in (a disabled user, a revoked client or an ended
+ * sign-in included), FORBIDDEN when someone is.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger('AuthGuard');
-  private readonly seen = new WeakMap<PrincipalHolder, Authentication>();
+  // Per request only: the request's fields share one check, the next request checks again.
+  private readonly seen = new WeakMap<PrincipalHolder, Promise<Authentication>>();
 
-  constructor(private readonly tokens: TokenService) {}
+  constructor(private readonly access: AccessTokenAuthenticator) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = accessRuleOf(context.getHandler(), context.getClass());
-    const auth = this.authenticate(context);
+    const auth = await this.authenticate(context);
     if (rule?.kind === 'public') return true;
     if (!auth.principal) throw new UnauthenticatedError(auth.invalid ? AuthMessages.tokenInvalid : AuthMessages.signInFirst);
     if (!rule) {
@@ -36,26 +38,23 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  /** Verifies the bearer token once per request (or subscription operation) and leaves the principal on it. */
-  private authenticate(context: ExecutionContext): Authentication {
+  /** Authenticates the bearer token once per request (or subscription operation) and leaves the principal on it. */
+  private authenticate(context: ExecutionContext): Promise<Authentication> {
     const holder = principalHolderOf(context);
     const known = holder && this.seen.get(holder);
     if (known) return known;
-    const auth = this.verify(bearerToken(authorizationOf(context)));
-    if (holder) {
-      this.seen.set(holder, auth);
-      if (auth.principal) holder.principal = auth.principal;
-    }
+    const auth = this.verify(bearerToken(authorizationOf(context))).then((a) => {
+      if (holder && a.principal) holder.principal = a.principal;
+      return a;
+    });
+    if (holder) this.seen.set(holder, auth);
     return auth;
   }
 
-  private verify(token: string | null | undefined): Authentication {
+  private async verify(token: string | null | undefined): Promise<Authentication> {
     if (token === undefined) return { invalid: false };
     if (token === null) return { invalid: true };
-    try {
-      return { principal: this.tokens.verify(token) };
-    } catch {
-      return { invalid: true };
-    }
+    const verified = await this.access.authenticate(token);
+    return verified ? { principal: verified.principal } : { invalid: true };
   }
 }

@@ -129,7 +129,7 @@ describe('gateway sign-in and authorisation (in process, real PostgreSQL and NAT
     // Other accounts from the same address are not blocked.
     expect((await login('mediator', demo('mediator').password)).data?.login.user.username).toBe('mediator');
     // Once the failures are older than the window, the user may try again.
-    await pg.query("UPDATE gateway.login_failure SET at = at - interval '16 minutes' WHERE throttle_key LIKE 'login:supervisor|%'");
+    await pg.query("UPDATE gateway.rate_limit_hit SET at = at - interval '16 minutes' WHERE limit_key LIKE 'login:supervisor|%'");
     expect((await login('supervisor', demo('supervisor').password)).data?.login.user.username).toBe('supervisor');
   });
 

@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HealthController } from '@yikouban/service-kit';
 import { AuditLogService } from '../identity/audit-log.service';
 import { IDENTITY_ENTITIES } from '../identity/entities';
+import { ACCESS_REVOCATIONS, PgAccessRevocations } from './access-revocations';
+import { AccessTokenAuthenticator } from './access-token-authenticator';
 import { Public } from './allow.decorator';
 import { AuthGuard } from './auth.guard';
 import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
@@ -37,6 +39,8 @@ export class AuthModule {
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         TokenService,
+        { provide: ACCESS_REVOCATIONS, useClass: PgAccessRevocations },
+        AccessTokenAuthenticator,
         { provide: REFRESH_TOKEN_STORE, useClass: PgRefreshTokenStore },
         RefreshTokenService,
         { provide: RATE_LIMIT_LEDGER, useClass: PgRateLimitLedger },

@@ -10,7 +10,7 @@ import { accessRuleOf, type AccessRule } from './access-rule';
 import { AuthGuard } from './auth.guard';
 import { PII_ROLES, ROLES, type Principal, type Role } from './roles';
 import { classesOfModuleGraph, type AnyClass } from './testing/resolver-classes';
-import { TokenService } from './token.service';
+import { testAccessTokenAuthenticator, TestTokenService } from './testing/test-access';
 
 /**
  * The authorisation matrix: every caller (anonymous / citizen, each staff role, an API client)
@@ -36,8 +36,8 @@ interface Field {
   rule: AccessRule | undefined;
 }
 
-const tokens = new TokenService({ jwtSecret: 'matrix-test-secret-of-at-least-thirty-two-chars', accessTokenTtlSeconds: 300, refreshTokenTtlHours: 1, production: false });
-const guard = new AuthGuard(tokens);
+const tokens = new TestTokenService({ jwtSecret: 'matrix-test-secret-of-at-least-thirty-two-chars', accessTokenTtlSeconds: 300, refreshTokenTtlHours: 1, production: false });
+const guard = new AuthGuard(testAccessTokenAuthenticator(tokens));
 
 function principalOf(role: Role, scopes: readonly string[]): Principal {
   return role === 'api_client'
@@ -59,11 +59,11 @@ function contextFor(field: Field, authorization: string | undefined): ExecutionC
   } as unknown as ExecutionContext;
 }
 
-function outcome(field: Field, caller: Caller, scopes?: readonly string[]): Outcome {
+async function outcome(field: Field, caller: Caller, scopes?: readonly string[]): Promise<Outcome> {
   const rule = field.rule;
   const token = caller === 'anonymous' ? undefined : tokens.issue(principalOf(caller, scopes ?? (rule?.kind === 'allow' ? rule.scopes : []))).accessToken;
   try {
-    return guard.canActivate(contextFor(field, token && `Bearer ${token}`)) ? 'allowed' : 'FORBIDDEN';
+    return (await guard.canActivate(contextFor(field, token && `Bearer ${token}`))) ? 'allowed' : 'FORBIDDEN';
   } catch (err) {
     if (err instanceof HttpException && err.getStatus() === 401) return 'UNAUTHENTICATED';
     if (err instanceof HttpException && err.getStatus() === 403) return 'FORBIDDEN';
@@ -78,7 +78,10 @@ function expected(rule: AccessRule | undefined, caller: Caller): Outcome {
   return rule?.roles.includes(caller) ? 'allowed' : 'FORBIDDEN';
 }
 
-const allowedCallers = (field: Field): Caller[] => CALLERS.filter((c) => outcome(field, c) === 'allowed');
+async function allowedCallers(field: Field): Promise<Caller[]> {
+  const outcomes = await Promise.all(CALLERS.map((c) => outcome(field, c)));
+  return CALLERS.filter((_, i) => outcomes[i] === 'allowed');
+}
 
 describe('authorisation matrix: every caller × every operation of the built schema', () => {
   let schema: GraphQLSchema;
@@ -120,11 +123,11 @@ describe('authorisation matrix: every caller × every operation of the built sch
     expect(names).toEqual(expect.arrayContaining(['Query.grievance', 'Query.me', 'Mutation.login', 'Subscription.grievanceReceived', 'Subscription.assignmentChanged']));
   });
 
-  it('gives every caller exactly what the field declares: allowed, FORBIDDEN when signed in, UNAUTHENTICATED when not', () => {
+  it('gives every caller exactly what the field declares: allowed, FORBIDDEN when signed in, UNAUTHENTICATED when not', async () => {
     const wrong: string[] = [];
     for (const field of fields) {
       for (const caller of CALLERS) {
-        const got = outcome(field, caller);
+        const got = await outcome(field, caller);
         const want = expected(field.rule, caller);
         if (got !== want) wrong.push(`${field.operation}.${field.name} as ${caller}: ${got}, declared ${want}`);
       }
@@ -132,22 +135,24 @@ describe('authorisation matrix: every caller × every operation of the built sch
     expect(wrong).toEqual([]);
   });
 
-  it('declares a rule on every field, and refuses an anonymous caller everywhere but on @Public fields', () => {
+  it('declares a rule on every field, and refuses an anonymous caller everywhere but on @Public fields', async () => {
     expect(fields.filter((f) => !f.rule).map((f) => f.name)).toEqual([]);
-    const open = fields.filter((f) => outcome(f, 'anonymous') === 'allowed').map((f) => f.name);
+    const anonymous = await Promise.all(fields.map((f) => outcome(f, 'anonymous')));
+    const open = fields.filter((_, i) => anonymous[i] === 'allowed').map((f) => f.name);
     expect(open.sort()).toEqual(fields.filter((f) => f.rule?.kind === 'public').map((f) => f.name).sort());
   });
 
-  it('refuses an API client without the scopes a field requires', () => {
+  it('refuses an API client without the scopes a field requires', async () => {
     const scoped = fields.filter((f) => f.rule?.kind === 'allow' && f.rule.roles.includes('api_client') && f.rule.scopes.length > 0);
     expect(scoped.length).toBeGreaterThan(0);
-    for (const field of scoped) expect([field.name, outcome(field, 'api_client', [])]).toEqual([field.name, 'FORBIDDEN']);
+    for (const field of scoped) expect([field.name, await outcome(field, 'api_client', [])]).toEqual([field.name, 'FORBIDDEN']);
   });
 
   // The fields where a wrong @Allow leaks personal information or lets the wrong person change the rules.
   const CRITICAL: Record<string, readonly Caller[] | 'anyone'> = {
     // 个人信息: only the roles that need the petitioner's identity (PII_ROLES), every read audited.
     revealPetitioner: ['reception_clerk', 'command_operator', 'leader'],
+    revealReceptionRecord: ['reception_clerk', 'command_operator', 'leader'],
     // The rules every grievance is routed by: administrators only.
     publishClassificationList: ['administrator'],
     publishRoutingRules: ['administrator'],
@@ -167,18 +172,18 @@ describe('authorisation matrix: every caller × every operation of the built sch
     clientToken: 'anyone',
   };
 
-  it.each(Object.entries(CRITICAL))('pins %s to the roles it must allow', (name, callers) => {
+  it.each(Object.entries(CRITICAL))('pins %s to the roles it must allow', async (name, callers) => {
     const field = fields.find((f) => f.name === name);
     expect(field).toBeDefined();
-    expect(allowedCallers(field!).sort()).toEqual((callers === 'anyone' ? [...CALLERS] : [...callers]).sort());
+    expect((await allowedCallers(field!)).sort()).toEqual((callers === 'anyone' ? [...CALLERS] : [...callers]).sort());
   });
 
-  it('lets only PII roles reveal anything, and only administrators run an administration operation', () => {
+  it('lets only PII roles reveal anything, and only administrators run an administration operation', async () => {
     const reveal = fields.filter((f) => /^reveal/i.test(f.name));
     expect(reveal.length).toBeGreaterThan(0);
-    for (const f of reveal) expect(allowedCallers(f).every((c) => (PII_ROLES as readonly string[]).includes(c))).toBe(true);
+    for (const f of reveal) expect((await allowedCallers(f)).every((c) => (PII_ROLES as readonly string[]).includes(c))).toBe(true);
     const admin = fields.filter((f) => /administration|admin/i.test(f.cls.name));
     expect(admin.length).toBeGreaterThan(0);
-    for (const f of admin) expect([f.name, allowedCallers(f)]).toEqual([f.name, ['administrator']]);
+    for (const f of admin) expect([f.name, await allowedCallers(f)]).toEqual([f.name, ['administrator']]);
   });
 });

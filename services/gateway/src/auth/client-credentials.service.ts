@@ -30,19 +30,17 @@ export class ClientCredentialsService {
 
   async issue(clientId: string, secret: string, address: string): Promise<IssuedAccessToken & { client: ApiClient }> {
     const id = clientId.trim();
-    const keys = throttleKeys('client', id, address);
-    await this.throttle.assertAllowed([keys.named, keys.address]);
+    const attempt = await this.throttle.begin(throttleKeys('client', id, address));
     const client = await this.clients.findOneBy({ clientId: id });
     const ok = client ? await verifySecret(client.secretHash, secret) : await verifyAgainstDecoy(secret);
     if (!client || !ok || !client.active) {
-      await this.throttle.recordFailure([keys.named, keys.address]);
       throw new UnauthenticatedError(AuthMessages.badClientCredentials);
     }
     if (this.options.production && isDemoSecret(secret)) {
       this.logger.warn(`refused the demo secret of ${id} in production`);
       throw new UnauthenticatedError(AuthMessages.demoRefused);
     }
-    await this.throttle.clear(keys.named);
+    await this.throttle.succeeded(attempt);
     await this.audit.record({ actor: clientPrincipal(client), action: 'auth.client_token', subject: client.clientId });
     return { ...this.tokens.issue(clientPrincipal(client)), client };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { bearerToken } from './request-credentials';
 import type { Principal } from './roles';
-import { TokenService } from './token.service';
+import { AccessTokenAuthenticator } from './access-token-authenticator';
 
 /** What graphql-ws knows of a connection when connection_init arrives. */
 export interface ConnectionInit {
@@ -24,23 +24,21 @@ export interface AdmittedConnection {
 }
 
 /**
- * Admits a live connection (graphql-ws connection_init) only with a valid access token, so an
- * anonymous socket is closed (4403) before it can ask anything. Each subscription on the
+ * Admits a live connection (graphql-ws connection_init) only with a valid access token whose
+ * holder is still in good standing (AccessTokenAuthenticator), so an anonymous socket — or one of
+ * a disabled user, a revoked client, an ended sign-in — is closed (4403) before it can ask anything. Each subscription on the
  * connection then still passes the guard with the same token and its field's @Allow, and the
  * transport closes the socket when the token expires (graphql/connection-expiry.ts).
  */
 @Injectable()
 export class ConnectionAuthenticator {
-  constructor(private readonly tokens: TokenService) {}
+  constructor(private readonly access: AccessTokenAuthenticator) {}
 
   /** Who the connection signs in as, and until when; null refuses the connection. */
-  authenticate(init: ConnectionInit): AdmittedConnection | null {
+  async authenticate(init: ConnectionInit): Promise<AdmittedConnection | null> {
     const token = bearerToken(stringIn(init.connectionParams, 'authorization') ?? stringIn(init.headers as Record<string, unknown>, 'authorization'));
     if (!token) return null;
-    try {
-      return this.tokens.verifyWithExpiry(token);
-    } catch {
-      return null;
-    }
+    const verified = await this.access.authenticate(token);
+    return verified && { principal: verified.principal, expiresInMs: verified.expiresInMs };
   }
 }

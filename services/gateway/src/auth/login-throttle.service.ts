@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiter, type RateLimit } from './rate-limiter';
+import { RateLimiter, type Admission, type RateLimit } from './rate-limiter';
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
 /** Failures per account name and address in the window: guessing one password. */
@@ -18,27 +18,33 @@ export function throttleKeys(door: 'login' | 'client', name: string, address: st
   };
 }
 
+/** One sign-in attempt as counted: its keys and the hits it took. */
+export interface SignInAttempt {
+  keys: { named: ThrottleKey; address: ThrottleKey };
+  admission: Admission;
+}
+
 /**
  * Counts failed sign-ins on the shared RateLimiter (in the gateway's database, so every replica
- * sees the same counts and a restart forgets nothing). A blocked attempt is refused before the
- * password is even checked.
+ * sees the same counts and a restart forgets nothing). An attempt is counted before its password
+ * is checked — refused at once when a counter is full — and handed back if it succeeds, so
+ * guesses racing each other cannot slip past the limit while their passwords are being checked.
  */
 @Injectable()
 export class LoginThrottle {
   constructor(private readonly limiter: RateLimiter) {}
 
-  /** Throws TOO_MANY_REQUESTS when any key has reached its limit within the window. */
-  assertAllowed(keys: ThrottleKey[]): Promise<void> {
-    return this.limiter.assertAllowed(keys);
+  /** Counts this attempt against both keys; TOO_MANY_REQUESTS when either has reached its limit within the window. */
+  async begin(keys: { named: ThrottleKey; address: ThrottleKey }): Promise<SignInAttempt> {
+    return { keys, admission: await this.limiter.take([keys.named, keys.address]) };
   }
 
-  /** Counts one failure against every key, and forgets failures older than the window. */
-  recordFailure(keys: ThrottleKey[]): Promise<void> {
-    return this.limiter.record(keys);
-  }
-
-  /** A successful sign-in clears its own name + address counter (not the address-wide one). */
-  clear(key: ThrottleKey): Promise<void> {
-    return this.limiter.clear(key.key);
+  /**
+   * A successful sign-in counts as no failure: it clears its own name + address counter, and
+   * takes back its own hit on the address-wide one (other failures there still count).
+   */
+  async succeeded(attempt: SignInAttempt): Promise<void> {
+    await this.limiter.clear(attempt.keys.named.key);
+    await this.limiter.giveBack(attempt.admission, [attempt.keys.address.key]);
   }
 }

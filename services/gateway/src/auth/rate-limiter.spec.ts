@@ -1,6 +1,6 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { AuthMessages, TooManyAttemptsError } from './auth.errors';
-import { throttleKeys, THROTTLE_WINDOW_MS } from './login-throttle.service';
+import { FAILURES_PER_NAME_AND_ADDRESS, LoginThrottle, throttleKeys, THROTTLE_WINDOW_MS } from './login-throttle.service';
 import { publicLimit, PUBLIC_WINDOW_MS, RateLimitGuard } from './rate-limit.guard';
 import { RateLimited } from './rate-limited.decorator';
 import { RateLimiter } from './rate-limiter';
@@ -47,7 +47,7 @@ describe('RateLimiter (sliding window over a ledger)', () => {
     await limiter.take([limit]);
     await refusal(limiter.take([limit]));
     clock.now = T0 + PUBLIC_WINDOW_MS;
-    await expect(limiter.take([limit])).resolves.toBeUndefined();
+    await expect(limiter.take([limit])).resolves.toBeDefined();
     await refusal(limiter.take([limit]));
   });
 
@@ -55,26 +55,34 @@ describe('RateLimiter (sliding window over a ledger)', () => {
     const { limiter } = setup();
     await limiter.take([publicLimit('203.0.113.7', 1)]);
     await refusal(limiter.take([publicLimit('203.0.113.7', 1)]));
-    await expect(limiter.take([publicLimit('198.51.100.2', 1)])).resolves.toBeUndefined();
+    await expect(limiter.take([publicLimit('198.51.100.2', 1)])).resolves.toBeDefined();
   });
 
   it('refuses on whichever counter is full, with the longest wait among them', async () => {
     const { clock, limiter } = setup();
     const keys = throttleKeys('login', 'clerk', '203.0.113.7');
-    for (let i = 0; i < 5; i++) await limiter.record([keys.named, keys.address]);
+    for (let i = 0; i < 5; i++) await limiter.take([keys.named, keys.address]);
     clock.now += 60_000;
-    const err = await refusal(limiter.assertAllowed([keys.named, keys.address]));
+    const err = await refusal(limiter.take([keys.named, keys.address]));
     expect(err.retryAfterSeconds).toBe((THROTTLE_WINDOW_MS - 60_000) / 1000);
     expect(err.getResponse()).toMatchObject({ message: AuthMessages.tooMany });
     // Another name from the same address is still below both of its limits.
     const other = throttleKeys('login', 'operator', '203.0.113.7');
-    await expect(limiter.assertAllowed([other.named, other.address])).resolves.toBeUndefined();
+    await expect(limiter.take([other.named, other.address])).resolves.toMatchObject({ hits: [{ key: other.named.key }, { key: other.address.key }] });
+  });
+
+  it('counts all or nothing: a refused call adds no hit to any of its counters', async () => {
+    const { limiter, ledger } = setup();
+    const keys = throttleKeys('login', 'clerk', '203.0.113.7');
+    for (let i = 0; i < 5; i++) await limiter.take([keys.named, keys.address]);
+    await refusal(limiter.take([keys.named, keys.address]));
+    expect(ledger.hits.filter((h) => h.key === keys.address.key)).toHaveLength(5);
   });
 
   it('forgets old hits only of its own bucket and window: a public minute does not erase sign-in failures', async () => {
     const { clock, limiter, ledger } = setup();
     const login = throttleKeys('login', 'clerk', '203.0.113.7');
-    await limiter.record([login.named]);
+    await limiter.take([login.named]);
     await limiter.take([publicLimit('203.0.113.7', 30)]);
     clock.now += 2 * PUBLIC_WINDOW_MS;
     await limiter.take([publicLimit('203.0.113.7', 30)]);
@@ -84,12 +92,46 @@ describe('RateLimiter (sliding window over a ledger)', () => {
     ]);
   });
 
-  it('clears one counter', async () => {
-    const { limiter } = setup();
+  it('clears one counter, and gives back the hits of one admission', async () => {
+    const { limiter, ledger } = setup();
     const keys = throttleKeys('client', 'hotline', '203.0.113.7');
-    for (let i = 0; i < 5; i++) await limiter.record([keys.named, keys.address]);
+    for (let i = 0; i < 4; i++) await limiter.take([keys.named, keys.address]);
+    const last = await limiter.take([keys.named, keys.address]);
+    await limiter.giveBack(last, [keys.address.key]);
+    expect(ledger.hits.filter((h) => h.key === keys.address.key)).toHaveLength(4);
+    await refusal(limiter.take([keys.named, keys.address]));
     await limiter.clear(keys.named.key);
-    await expect(limiter.assertAllowed([keys.named, keys.address])).resolves.toBeUndefined();
+    await expect(limiter.take([keys.named, keys.address])).resolves.toBeDefined();
+  });
+
+  it('refuses a call that names one counter twice (a programming error, not a limit)', async () => {
+    const { limiter } = setup();
+    await expect(limiter.take([publicLimit('203.0.113.7', 3), publicLimit('203.0.113.7', 5)])).rejects.toThrow(/once/);
+  });
+});
+
+describe('LoginThrottle', () => {
+  const keys = throttleKeys('login', 'clerk', '203.0.113.7');
+
+  it('counts an attempt before its password is checked, and a success as no failure', async () => {
+    const { limiter, ledger } = setup();
+    const throttle = new LoginThrottle(limiter);
+    await throttle.begin(throttleKeys('login', 'operator', '203.0.113.7'));
+    for (let i = 0; i < 3; i++) await throttle.begin(keys);
+    const attempt = await throttle.begin(keys);
+    expect(ledger.hits.map((h) => h.key).filter((k) => k === keys.named.key)).toHaveLength(4);
+    await throttle.succeeded(attempt);
+    // Its own name + address counter cleared; on the address-wide one only its own hit taken back.
+    expect(ledger.hits.filter((h) => h.key === keys.named.key)).toEqual([]);
+    expect(ledger.hits.filter((h) => h.key === keys.address.key)).toHaveLength(4);
+  });
+
+  it(`refuses the attempt after ${FAILURES_PER_NAME_AND_ADDRESS} failures, before any password is checked`, async () => {
+    const { limiter } = setup();
+    const throttle = new LoginThrottle(limiter);
+    for (let i = 0; i < FAILURES_PER_NAME_AND_ADDRESS; i++) await throttle.begin(keys);
+    const err = await refusal(throttle.begin(keys));
+    expect(err.retryAfterSeconds).toBe(THROTTLE_WINDOW_MS / 1000);
   });
 });
 

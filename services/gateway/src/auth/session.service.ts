@@ -40,15 +40,16 @@ export class SessionService {
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
   ) {}
 
-  /** The same UNAUTHENTICATED for an unknown name, a wrong password and an inactive user. */
+  /**
+   * The same UNAUTHENTICATED for an unknown name, a wrong password and an inactive user. Every
+   * attempt counts against the throttle until it succeeds (a refused demo password included).
+   */
   async login(username: string, password: string, address: string): Promise<Session> {
     const name = normaliseUsername(username);
-    const keys = throttleKeys('login', name, address);
-    await this.throttle.assertAllowed([keys.named, keys.address]);
+    const attempt = await this.throttle.begin(throttleKeys('login', name, address));
     const user = await this.users.findOneBy({ username: name });
     const ok = user ? await verifySecret(user.passwordHash, password) : await verifyAgainstDecoy(password);
     if (!user || !ok || !user.active) {
-      await this.throttle.recordFailure([keys.named, keys.address]);
       await this.audit.record({ actor: null, action: 'auth.login_failed', subject: name });
       throw new UnauthenticatedError(AuthMessages.badCredentials);
     }
@@ -57,10 +58,10 @@ export class SessionService {
       await this.audit.record({ actor: null, action: 'auth.login_refused_demo', subject: user.id });
       throw new UnauthenticatedError(AuthMessages.demoRefused);
     }
-    await this.throttle.clear(keys.named);
-    const { refreshToken } = await this.refreshTokens.issue(user.id);
+    await this.throttle.succeeded(attempt);
+    const { refreshToken, familyId } = await this.refreshTokens.issue(user.id);
     await this.audit.record({ actor: staffPrincipal(user), action: 'auth.login', subject: user.id });
-    return { ...this.tokens.issue(staffPrincipal(user)), refreshToken, user };
+    return { ...this.tokens.issue(staffPrincipal(user), familyId), refreshToken, user };
   }
 
   /** A fresh pair for a valid refresh token; the old one is spent. Re-reads the user, so a deactivation takes hold. */
@@ -78,10 +79,10 @@ export class SessionService {
       await this.refreshTokens.revokeFamily(rotated.familyId);
       throw new UnauthenticatedError(AuthMessages.refreshInvalid);
     }
-    return { ...this.tokens.issue(staffPrincipal(user)), refreshToken: rotated.refreshToken, user };
+    return { ...this.tokens.issue(staffPrincipal(user), rotated.familyId), refreshToken: rotated.refreshToken, user };
   }
 
-  /** Revokes the sign-in the token belongs to. True when there was one. */
+  /** Revokes the sign-in the token belongs to — its refresh tokens and, at once, its access tokens. True when there was one. */
   async logout(refreshToken: string): Promise<boolean> {
     const revoked = await this.refreshTokens.revoke(refreshToken);
     if (revoked) await this.audit.record({ actor: null, action: 'auth.logout', subject: revoked.userId });

@@ -18,6 +18,8 @@ export interface IssuedAccessToken {
 
 export interface VerifiedAccessToken {
   principal: Principal;
+  /** Staff: the sign-in (refresh-token family) the token was issued for; it dies with that sign-in. */
+  sessionId?: string;
   /** Milliseconds until the token expires (positive: an expired token does not verify). */
   expiresInMs: number;
 }
@@ -30,6 +32,8 @@ interface PrincipalClaims {
   org?: string;
   rgn?: string;
   scp: string[];
+  /** Staff: the sign-in's refresh-token family. */
+  sid?: string;
 }
 
 function isStringArray(v: unknown): v is string[] {
@@ -49,16 +53,23 @@ export function principalFromClaims(c: JwtClaims): Principal | null {
   return null;
 }
 
-/** Short-lived HS256 access tokens for staff users and API clients; they cannot be revoked, so they live minutes. */
+/**
+ * Short-lived HS256 access tokens for staff users and API clients. Signing and checking the
+ * signature only: whether the holder may still use a valid token (account active, sign-in not
+ * ended) is AccessTokenAuthenticator's question.
+ */
 @Injectable()
 export class TokenService {
   constructor(@Inject(AUTH_OPTIONS) private readonly options: AuthOptions) {}
 
-  issue(principal: Principal): IssuedAccessToken {
+  /** A staff user's token belongs to one sign-in, `sessionId` (its refresh-token family): logging out ends both. */
+  issue(principal: Principal, sessionId?: string): IssuedAccessToken {
     if (principal.kind === 'citizen') throw new Error('citizens hold a tracking code, not an access token');
+    if (principal.kind === 'staff' && !sessionId) throw new Error("a staff user's access token belongs to a sign-in: give its session id");
     const iat = Math.floor(nowMs(this.options) / 1000);
     const expiresIn = this.options.accessTokenTtlSeconds;
     const claims: PrincipalClaims = { sub: principal.id, knd: principal.kind, rol: principal.role, org: principal.orgCode, rgn: principal.regionCode, scp: principal.scopes };
+    if (principal.kind === 'staff') claims.sid = sessionId;
     const accessToken = signHs256({ ...claims, iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, iat, exp: iat + expiresIn, jti: randomUUID() }, this.options.jwtSecret);
     return { accessToken, expiresIn };
   }
@@ -74,6 +85,9 @@ export class TokenService {
     const claims = verifyHs256(token, this.options.jwtSecret, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, now: Math.floor(now / 1000) });
     const principal = principalFromClaims(claims);
     if (!principal) throw new JwtError('malformed');
-    return { principal, expiresInMs: claims.exp * 1000 - now };
+    if (principal.kind !== 'staff') return { principal, expiresInMs: claims.exp * 1000 - now };
+    // A staff token without its sign-in could not be ended by logging out: not one we issue.
+    if (typeof claims.sid !== 'string' || !claims.sid) throw new JwtError('malformed');
+    return { principal, sessionId: claims.sid, expiresInMs: claims.exp * 1000 - now };
   }
 }

@@ -1,10 +1,6 @@
-import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { RoutingSuggestCategories, type SuggestCategories } from '@yikouban/contracts';
-import { Namespace } from '@yikouban/messaging';
-import { createTestDatabase, TEST_NATS_URL, testNamespace, type TestDatabase } from '@yikouban/testing';
-import { gql, signIn, startGatewayInProcess, type InProcessGateway } from '../auth/testing/in-process-gateway';
-import { DEMO_USERS } from '../identity/demo-identities';
+import { gql, type InProcessGateway } from '../auth/testing/in-process-gateway';
+import { startGatewayWithFakes, type GatewayWithFakes } from '../testing/gateway-with-fakes';
 
 const SUGGEST = `query ($text: String!, $top: Int) { suggestCategories(text: $text, top: $top) { categoryCode name score } }`;
 type Suggestions = { suggestCategories: { categoryCode: string; name: string; score: number }[] };
@@ -20,39 +16,25 @@ const RANKED = [
 // The real handler is tested in routing (classifier/category-suggest.int-spec.ts); here routing is a
 // NATS responder with Nest's framing, so the test covers the gateway's schema, roles and validation.
 describe('suggestCategories through the gateway (in process, real NATS and sign-in, fake routing)', () => {
-  const ns = new Namespace(testNamespace());
   const received: SuggestCategories[] = [];
-  let responder: NatsConnection;
-  let db: TestDatabase;
+  let fakes: GatewayWithFakes;
   let gateway: InProcessGateway;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
 
   beforeAll(async () => {
-    responder = await connect({ servers: TEST_NATS_URL, name: 'gateway-category-fake' });
-    responder.subscribe(ns.subject(RoutingSuggestCategories.subject), {
-      callback: (err: Error | null, msg: Msg) => {
-        if (err) return;
-        const { id, data } = msg.json<{ id: string; data: SuggestCategories }>();
-        received.push(data);
-        msg.respond(JSON.stringify({ id, response: RANKED.slice(0, data.top), isDisposed: true }));
-      },
+    fakes = await startGatewayWithFakes({
+      name: 'gateway_category',
+      responders: (respond) =>
+        respond(RoutingSuggestCategories, (data) => {
+          received.push(data);
+          return { response: RANKED.slice(0, data.top) };
+        }),
     });
-    await responder.flush();
-    db = await createTestDatabase('gateway_category');
-    gateway = await startGatewayInProcess({ DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, GATEWAY_RPC_TIMEOUT_MS: '2000' });
-    for (const name of ['clerk', 'operator', 'unit']) {
-      const u = DEMO_USERS.find((x) => x.username === name)!;
-      tokens[name] = await signIn(gateway.url, u.username, u.password);
-    }
+    gateway = fakes.gateway;
+    tokens = await fakes.signInAll(['clerk', 'operator', 'unit']);
   });
 
-  afterAll(async () => {
-    await gateway?.close();
-    const jsm = await jetstreamManager(responder);
-    await jsm.streams.delete(ns.stream('dlq')).catch(() => undefined);
-    await responder?.close();
-    await db?.drop();
-  });
+  afterAll(() => fakes?.close());
 
   beforeEach(() => {
     received.length = 0;

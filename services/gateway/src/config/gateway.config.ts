@@ -23,7 +23,7 @@ export class GatewayConfig extends DataServiceConfig {
   @MinLength(32, { message: 'GATEWAY_JWT_SECRET must be at least 32 characters (required in production)' })
   jwtSecret?: string;
 
-  /** How long an access token lives (seconds): short, because it cannot be revoked. */
+  /** How long an access token lives (seconds): short, so a copied one is soon useless (revoking its holder or ending its sign-in refuses it at once). */
   @Expose({ name: 'GATEWAY_ACCESS_TOKEN_TTL_S' })
   @Type(() => Number)
   @IsInt()

@@ -1,6 +1,7 @@
 import { serviceDataSourceOptions } from '@yikouban/persistence';
 import { IDENTITY_ENTITIES } from '../identity/entities';
 import { CreateIdentity1732300000900 } from './migrations/1732300000900-CreateIdentity';
+import { RateLimitHits1732300000910 } from './migrations/1732300000910-RateLimitHits';
 
 export const GATEWAY_SCHEMA = 'gateway';
 
@@ -10,7 +11,7 @@ export function gatewayDataSourceOptions(url: string) {
     url,
     schema: GATEWAY_SCHEMA,
     entities: IDENTITY_ENTITIES,
-    migrations: [CreateIdentity1732300000900],
+    migrations: [CreateIdentity1732300000900, RateLimitHits1732300000910],
     // Sign-ins and token checks are light; the gateway's real work goes over NATS.
     poolSize: 5,
   });

@@ -1,6 +1,5 @@
 import type { Context, ServerOptions } from 'graphql-ws';
-import { ConnectionAuthenticator } from '../auth/connection-authenticator';
-import { TokenService } from '../auth/token.service';
+import { InMemoryAccessRevocations, testConnectionAuthenticator, TestTokenService } from '../auth/testing/test-access';
 import { ConnectionExpiry, TOKEN_EXPIRED_CLOSE, type ExpiryScheduler } from './connection-expiry';
 import { liveTransportOptions } from './live-transport';
 import { DEFAULT_QUERY_LIMITS } from './query-limits';
@@ -57,11 +56,11 @@ describe('ConnectionExpiry', () => {
 describe('live transport: a connection lives as long as its access token', () => {
   const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
   const now = { ms: T0 };
-  const tokens = new TokenService({ jwtSecret: 'connection-expiry-spec-secret-0123456789', accessTokenTtlSeconds: 30, refreshTokenTtlHours: 1, production: false, now: () => now.ms });
+  const tokens = new TestTokenService({ jwtSecret: 'connection-expiry-spec-secret-0123456789', accessTokenTtlSeconds: 30, refreshTokenTtlHours: 1, production: false, now: () => now.ms });
   const token = tokens.issue({ kind: 'staff', id: 'u-operator', role: 'command_operator', regionCode: '330621', scopes: [] }).accessToken;
 
-  function transport(scheduler: ManualScheduler): Required<Pick<ServerOptions, 'onConnect' | 'onClose'>> {
-    const options = liveTransportOptions({ authenticator: new ConnectionAuthenticator(tokens), limits: DEFAULT_QUERY_LIMITS, production: false, formatError: (f) => f, expiryScheduler: scheduler.schedule });
+  function transport(scheduler: ManualScheduler, revocations = new InMemoryAccessRevocations()): Required<Pick<ServerOptions, 'onConnect' | 'onClose'>> {
+    const options = liveTransportOptions({ authenticator: testConnectionAuthenticator(tokens, revocations), limits: DEFAULT_QUERY_LIMITS, production: false, formatError: (f) => f, expiryScheduler: scheduler.schedule });
     return { onConnect: options.onConnect!, onClose: options.onClose! };
   }
 
@@ -97,6 +96,15 @@ describe('live transport: a connection lives as long as its access token', () =>
     now.ms = T0 + 30_000;
     expect(await onConnect(connection(new FakeSocket(), `Bearer ${token}`))).toBe(false);
     expect(await onConnect(connection(new FakeSocket()))).toBe(false);
+    expect(scheduler.scheduled).toEqual([]);
+  });
+
+  it('refuses at connection_init a token whose user has been disabled (or sign-in ended) since it was issued', async () => {
+    const scheduler = new ManualScheduler();
+    const revocations = new InMemoryAccessRevocations();
+    const { onConnect } = transport(scheduler, revocations);
+    revocations.revoke('u-operator');
+    expect(await onConnect(connection(new FakeSocket(), `Bearer ${token}`))).toBe(false);
     expect(scheduler.scheduled).toEqual([]);
   });
 });

@@ -47,9 +47,9 @@ export function liveTransportOptions(options: LiveTransportOptions): Partial<Ser
     path: '/graphql',
     // Returning false closes the socket with 4403 Forbidden before any operation; an admitted
     // socket is closed (4403, "access token expired") when its token runs out.
-    onConnect: (ctx) => {
+    onConnect: async (ctx) => {
       const extra = ctx.extra as WsExtra;
-      const admitted = options.authenticator?.authenticate({ connectionParams: ctx.connectionParams, headers: extra.request?.headers });
+      const admitted = await options.authenticator?.authenticate({ connectionParams: ctx.connectionParams, headers: extra.request?.headers });
       if (!admitted) return false;
       expiry.watch(ctx, extra.socket, admitted.expiresInMs);
       return true;

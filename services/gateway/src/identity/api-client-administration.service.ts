@@ -24,7 +24,7 @@ type Actor = Pick<Principal, 'id' | 'role'>;
 /**
  * External systems' credentials as an administrator manages them. The secret is random (256
  * bits), shown once when the client is created and kept only as its argon2 hash; revoking a
- * client refuses its next token request.
+ * client refuses its next token request, and its access tokens from the next request on.
  */
 @Injectable()
 export class ApiClientAdministration {

@@ -64,7 +64,8 @@ const afterOf = (cursor: string): string => {
 /**
  * Staff accounts as an administrator manages them. Every change is written with its audit entry
  * in one transaction; disabling an account or resetting its password also revokes every refresh
- * token it holds, so its sessions end when their access tokens run out.
+ * token it holds, which ends its sessions at once: the guard refuses their access tokens from the
+ * next request on (auth/access-token-authenticator.ts).
  */
 @Injectable()
 export class UserAdministration {
@@ -124,7 +125,7 @@ export class UserAdministration {
       if (c.orgCode !== undefined) user.orgCode = c.orgCode;
       if (c.regionCode !== undefined) user.regionCode = c.regionCode;
       await tx.getRepository(StaffUser).save(user);
-      // A new role or place takes hold at the next refresh, which re-reads the account.
+      // The user's current access tokens no longer match the account (AccessRevocations refuses them); the refresh that follows issues the new claims.
       await this.audit.record({ actor, action: 'admin.user_updated', subject: id, reason: changed.map((k) => `${k}=${String(user[k])}`).join(', ') }, tx);
       return user;
     });

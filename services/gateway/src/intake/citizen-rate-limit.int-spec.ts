@@ -1,10 +1,8 @@
 import 'reflect-metadata';
-import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
-import { IntakeRegisterGrievance, IntakeTrackGrievance, type QueryContract } from '@yikouban/contracts';
-import { Namespace } from '@yikouban/messaging';
-import { createTestDatabase, TEST_NATS_URL, testNamespace, type TestDatabase } from '@yikouban/testing';
-import { gql, LOGIN, startGatewayInProcess, type InProcessGateway } from '../auth/testing/in-process-gateway';
+import { IntakeRegisterGrievance, IntakeTrackGrievance } from '@yikouban/contracts';
+import { gql, LOGIN, type InProcessGateway } from '../auth/testing/in-process-gateway';
 import { DEMO_USERS } from '../identity/demo-identities';
+import { startGatewayWithFakes, type GatewayWithFakes } from '../testing/gateway-with-fakes';
 
 /**
  * The citizen portal's rate limit on the whole gateway (real PostgreSQL for the counts, a stand-in
@@ -14,38 +12,25 @@ import { DEMO_USERS } from '../identity/demo-identities';
 const LIMIT = 4;
 
 describe('public operations are rate-limited per client address (in process)', () => {
-  const ns = new Namespace(testNamespace());
   const asked: string[] = [];
-  let responders: NatsConnection;
-  let db: TestDatabase;
+  let fakes: GatewayWithFakes;
   let gateway: InProcessGateway;
 
-  function respond<Req extends object>(contract: QueryContract<Req, unknown>, answer: (data: Req) => unknown): void {
-    responders.subscribe(ns.subject(contract.subject), {
-      callback: (err: Error | null, msg: Msg) => {
-        if (err) return;
-        const { id, data } = msg.json<{ id: string; data: Req }>();
-        asked.push(contract.subject);
-        msg.respond(JSON.stringify({ id, response: answer(data), isDisposed: true }));
+  beforeAll(async () => {
+    let seq = 0;
+    fakes = await startGatewayWithFakes({
+      name: 'gateway_rate_limit',
+      env: { GATEWAY_PUBLIC_REQUESTS_PER_MINUTE: String(LIMIT) },
+      onRequest: (subject) => asked.push(subject),
+      responders: (respond) => {
+        respond(IntakeRegisterGrievance, () => ({ response: { id: 'x', trackingCode: `330621-26-${String(++seq).padStart(4, '0')}X`, secret: 'ABCD2345', status: 'received', receivedAt: new Date().toISOString() } }));
+        respond(IntakeTrackGrievance, (d) => ({ response: { trackingCode: d.trackingCode, status: 'received', channel: 'web', receivedAt: new Date().toISOString(), leadUnitName: null, dueAt: null, timeline: [] } }));
       },
     });
-  }
-
-  beforeAll(async () => {
-    responders = await connect({ servers: TEST_NATS_URL, name: 'gateway-rate-limit-fakes' });
-    let seq = 0;
-    respond(IntakeRegisterGrievance, () => ({ id: 'x', trackingCode: `330621-26-${String(++seq).padStart(4, '0')}X`, secret: 'ABCD2345', status: 'received', receivedAt: new Date().toISOString() }));
-    respond(IntakeTrackGrievance, (d) => ({ trackingCode: d.trackingCode, status: 'received', channel: 'web', receivedAt: new Date().toISOString(), leadUnitName: null, dueAt: null, timeline: [] }));
-    await responders.flush();
-    db = await createTestDatabase('gateway_rate_limit');
-    gateway = await startGatewayInProcess({ DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, GATEWAY_RPC_TIMEOUT_MS: '2000', GATEWAY_PUBLIC_REQUESTS_PER_MINUTE: String(LIMIT) });
+    gateway = fakes.gateway;
   });
 
-  afterAll(async () => {
-    await gateway?.close();
-    await responders?.close();
-    await db?.drop();
-  });
+  afterAll(() => fakes?.close());
 
   const SUBMIT = `mutation ($input: SubmitGrievanceInput!) { submitGrievance(input: $input) { trackingCode } }`;
   const TRACK = `query ($code: String!, $secret: String!) { trackGrievance(trackingCode: $code, secret: $secret) { status } }`;

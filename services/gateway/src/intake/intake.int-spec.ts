@@ -1,7 +1,5 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
 import {
   IntakeGetGrievanceById,
   IntakeListGrievances,
@@ -12,16 +10,11 @@ import {
   IntakeWithdrawGrievance,
   type GrievanceRecord,
   type ListGrievances,
-  type QueryContract,
   type RegisterGrievance,
   type RevealPetitioner,
 } from '@yikouban/contracts';
-import { Namespace } from '@yikouban/messaging';
-import { createTestDatabase, TEST_NATS_URL, testNamespace, type TestDatabase } from '@yikouban/testing';
-import { gql, signIn, startGatewayInProcess, type InProcessGateway } from '../auth/testing/in-process-gateway';
-import { DEMO_USERS } from '../identity/demo-identities';
-
-type Answer = { response: unknown } | { err: { code: string; message: string; fields?: { field: string; problems: string[] }[] } };
+import { gql, type InProcessGateway } from '../auth/testing/in-process-gateway';
+import { startGatewayWithFakes, type FakeAnswer, type GatewayWithFakes } from '../testing/gateway-with-fakes';
 
 /**
  * A stand-in intake on real NATS: it keeps what is registered, masks like intake, withholds an
@@ -34,7 +27,7 @@ class FakeIntake {
   readonly listQueries: ListGrievances[] = [];
   private seq = 0;
 
-  register(d: RegisterGrievance): Answer {
+  register(d: RegisterGrievance): FakeAnswer {
     if (d.description.length < 5) return { err: { code: 'BAD_REQUEST', message: 'description: too short', fields: [{ field: 'description', problems: ['description must be 5 to 5000 characters'] }] } };
     const id = randomUUID();
     const name = d.petitioner?.name;
@@ -74,7 +67,7 @@ class FakeIntake {
     return withheld ? { ...record, petitioner: null, petitionerWithheld: !r.anonymous } : record;
   }
 
-  list(q: ListGrievances): Answer {
+  list(q: ListGrievances): FakeAnswer {
     this.listQueries.push(q);
     const nodes = [...this.records.keys()]
       .map((id) => this.view(id, q.viewerRole)!)
@@ -84,7 +77,7 @@ class FakeIntake {
     return { response: { edges: page.map((node) => ({ cursor: `c-${node.id}`, node })), pageInfo: { hasNextPage: nodes.length > page.length, endCursor: page.length ? `c-${page.at(-1)!.id}` : null }, totalCount: nodes.length } };
   }
 
-  reveal(d: RevealPetitioner): Answer {
+  reveal(d: RevealPetitioner): FakeAnswer {
     const r = this.records.get(d.grievanceId);
     if (!r) return { err: { code: 'NOT_FOUND', message: 'no grievance' } };
     const refused = r.accusation && d.caller.role === 'unit_staff';
@@ -95,58 +88,38 @@ class FakeIntake {
 }
 
 describe('gateway intake surface (in process, real NATS, fake intake)', () => {
-  const ns = new Namespace(testNamespace());
   const fake = new FakeIntake();
   const asked: { subject: string; data: unknown }[] = [];
-  let responders: NatsConnection;
-  let db: TestDatabase;
+  let fakes: GatewayWithFakes;
   let gateway: InProcessGateway;
-  const tokens: Record<string, string> = {};
-
-  function respond<Req extends object>(contract: QueryContract<Req, unknown>, answer: (data: Req) => Answer): void {
-    responders.subscribe(ns.subject(contract.subject), {
-      callback: (err: Error | null, msg: Msg) => {
-        if (err) return;
-        const { id, data } = msg.json<{ id: string; data: Req }>();
-        asked.push({ subject: contract.subject, data });
-        msg.respond(JSON.stringify({ id, ...answer(data), isDisposed: true }));
-      },
-    });
-  }
+  let tokens: Record<string, string>;
 
   beforeAll(async () => {
-    responders = await connect({ servers: TEST_NATS_URL, name: 'gateway-intake-fakes' });
-    respond(IntakeRegisterGrievance, (d) => fake.register(d));
-    respond(IntakeListGrievances, (d) => fake.list(d));
-    respond(IntakeGetGrievanceById, (d) => {
-      const r = fake.view(d.grievanceId, d.viewerRole);
-      return r ? { response: r } : { err: { code: 'NOT_FOUND', message: 'no grievance' } };
+    fakes = await startGatewayWithFakes({
+      name: 'gateway_intake',
+      onRequest: (subject, data) => asked.push({ subject, data }),
+      responders: (respond) => {
+        respond(IntakeRegisterGrievance, (d) => fake.register(d));
+        respond(IntakeListGrievances, (d) => fake.list(d));
+        respond(IntakeGetGrievanceById, (d) => {
+          const r = fake.view(d.grievanceId, d.viewerRole);
+          return r ? { response: r } : { err: { code: 'NOT_FOUND', message: 'no grievance' } };
+        });
+        respond(IntakeRevealPetitioner, (d) => fake.reveal(d));
+        respond(IntakeMergeGrievances, (d) => ({ response: { id: d.mergeId, mergedInto: d.keepId } }));
+        respond(IntakeTrackGrievance, (d) =>
+          d.secret === 'ABCD2345'
+            ? { response: { trackingCode: d.trackingCode, status: 'received', channel: 'web', receivedAt: '2026-01-01T00:01:00.000Z', leadUnitName: null, dueAt: null, timeline: [{ at: '2026-01-01T00:01:00.000Z', kind: 'received', detail: { channel: 'web' } }] } }
+            : { err: { code: 'NOT_FOUND', message: 'no grievance matches this tracking code and secret' } },
+        );
+        respond(IntakeWithdrawGrievance, (d) => ({ response: { trackingCode: d.trackingCode, status: 'withdrawn', channel: 'web', receivedAt: '2026-01-01T00:01:00.000Z', leadUnitName: null, dueAt: null, timeline: [] } }));
+      },
     });
-    respond(IntakeRevealPetitioner, (d) => fake.reveal(d));
-    respond(IntakeMergeGrievances, (d) => ({ response: { id: d.mergeId, mergedInto: d.keepId } }));
-    respond(IntakeTrackGrievance, (d) =>
-      d.secret === 'ABCD2345'
-        ? { response: { trackingCode: d.trackingCode, status: 'received', channel: 'web', receivedAt: '2026-01-01T00:01:00.000Z', leadUnitName: null, dueAt: null, timeline: [{ at: '2026-01-01T00:01:00.000Z', kind: 'received', detail: { channel: 'web' } }] } }
-        : { err: { code: 'NOT_FOUND', message: 'no grievance matches this tracking code and secret' } },
-    );
-    respond(IntakeWithdrawGrievance, (d) => ({ response: { trackingCode: d.trackingCode, status: 'withdrawn', channel: 'web', receivedAt: '2026-01-01T00:01:00.000Z', leadUnitName: null, dueAt: null, timeline: [] } }));
-    await responders.flush();
-
-    db = await createTestDatabase('gateway_intake');
-    gateway = await startGatewayInProcess({ DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, GATEWAY_RPC_TIMEOUT_MS: '2000' });
-    for (const name of ['clerk', 'operator', 'unit', 'police']) {
-      const u = DEMO_USERS.find((x) => x.username === name)!;
-      tokens[name] = await signIn(gateway.url, u.username, u.password);
-    }
+    gateway = fakes.gateway;
+    tokens = await fakes.signInAll(['clerk', 'operator', 'unit', 'police']);
   });
 
-  afterAll(async () => {
-    await gateway?.close();
-    const jsm = await jetstreamManager(responders);
-    await jsm.streams.delete(ns.stream('dlq')).catch(() => undefined);
-    await responders?.close();
-    await db?.drop();
-  });
+  afterAll(() => fakes?.close());
 
   const REGISTER = `mutation ($input: RegisterGrievanceInput!) { registerGrievance(input: $input) { id trackingCode secret status receivedAt skipLevel { competentLevel } } }`;
   const LIST = `query ($first: Int, $after: String, $filter: GrievanceFilter) { grievances(first: $first, after: $after, filter: $filter) {

@@ -1,18 +1,17 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import { AssignmentAccepted, AssignmentCreated, GrievanceReceived, type AssignmentAcceptedV1, type AssignmentCreatedV1, type EventContract, type GrievanceReceivedV1 } from '@yikouban/contracts';
-import { ensureStream, Namespace } from '@yikouban/messaging';
-import { createTestDatabase, JetStreamProbe, TEST_NATS_URL, testNamespace, waitFor, type TestDatabase } from '@yikouban/testing';
-import { signIn, startGatewayInProcess, type InProcessGateway } from '../auth/testing/in-process-gateway';
+import { ensureStream, type Namespace } from '@yikouban/messaging';
+import { waitFor, type JetStreamProbe } from '@yikouban/testing';
+import type { InProcessGateway } from '../auth/testing/in-process-gateway';
+import { reissue } from '../auth/testing/test-access';
 import { TokenService } from '../auth/token.service';
 import { TOKEN_EXPIRED_CLOSE } from '../graphql/connection-expiry';
-import { DEMO_USERS } from '../identity/demo-identities';
+import { startGatewayWithFakes, type GatewayWithFakes } from '../testing/gateway-with-fakes';
 import { LiveFeeds } from './live-feeds';
-import { jetstreamManager } from '@nats-io/jetstream';
-
-const password = (username: string) => DEMO_USERS.find((u) => u.username === username)!.password;
 
 type Answer = FormattedExecutionResult<Record<string, unknown>, unknown>;
 
@@ -44,13 +43,13 @@ class Watch {
 }
 
 describe('live boards over graphql-ws (in-process gateway, real NATS)', () => {
-  const ns = new Namespace(testNamespace());
-  let db: TestDatabase;
+  let fakes: GatewayWithFakes;
+  let ns: Namespace;
   let gateway: InProcessGateway;
   let probe: JetStreamProbe;
   let feeds: LiveFeeds;
   const clients: Client[] = [];
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
 
   const connect = (token?: string): Client => {
     const client = createClient({
@@ -82,23 +81,19 @@ describe('live boards over graphql-ws (in-process gateway, real NATS)', () => {
   });
 
   beforeAll(async () => {
-    db = await createTestDatabase('gateway_live');
-    gateway = await startGatewayInProcess({ DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, GATEWAY_RPC_TIMEOUT_MS: '500' });
+    fakes = await startGatewayWithFakes({ name: 'gateway_live', env: { GATEWAY_RPC_TIMEOUT_MS: '500' } });
+    ({ ns, gateway, nats: probe } = fakes);
     feeds = gateway.app.get(LiveFeeds);
-    probe = await JetStreamProbe.connect(TEST_NATS_URL);
     // The facts travel as intake and routing publish them: into their JetStream streams.
     const jsm = await jetstreamManager(probe.nc);
     await ensureStream(jsm, ns.stream('intake'), [ns.subject('intake.>')]);
     await ensureStream(jsm, ns.stream('routing'), [ns.subject('routing.>')]);
-    for (const u of ['operator', 'leader', 'unit', 'court']) tokens[u] = await signIn(gateway.url, u, password(u));
+    tokens = await fakes.signInAll(['operator', 'leader', 'unit', 'court']);
   });
 
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
-    await gateway?.close();
-    await probe?.deleteStreams(ns.prefix);
-    await probe?.close();
-    await db?.drop();
+    await fakes?.close();
   });
 
   const GRIEVANCES = `subscription ($region: String) { grievanceReceived(regionCode: $region) { trackingCode channel regionCode headcount collective receivedAt } }`;
@@ -122,7 +117,9 @@ describe('live boards over graphql-ws (in-process gateway, real NATS)', () => {
     const inTown = received({ regionCode: '330621101202', headcount: 12, collective: true, channel: 'hotline_12345' });
     const elsewhereInCounty = received({ regionCode: '330621103202001' });
     const otherCounty = received({ regionCode: '330622001' });
-    for (const g of [otherCounty, elsewhereInCounty, inTown]) await publish(GrievanceReceived, g);
+    // In the county but not a valid fact: left off the board, and the facts after it still show.
+    const malformed = { ...received({ regionCode: '330621101202' }), headcount: 'twelve' } as unknown as GrievanceReceivedV1;
+    for (const g of [malformed, otherCounty, elsewhereInCounty, inTown]) await publish(GrievanceReceived, g);
 
     const seen = await waitFor('two grievances on the operator board', () => {
       const got = operator.data<{ trackingCode: string }>('grievanceReceived');
@@ -222,7 +219,8 @@ describe('live boards over graphql-ws (in-process gateway, real NATS)', () => {
   it('closes the socket (4403, access token expired) when the token it signed in with expires', async () => {
     // A token with six seconds left: issued "24 s ago" with the shortest lifetime allowed (30 s).
     const shortLived = new TokenService({ jwtSecret: gateway.config.effectiveJwtSecret, accessTokenTtlSeconds: 30, refreshTokenTtlHours: 1, production: false, now: () => Date.now() - 24_000 });
-    const token = shortLived.issue({ kind: 'staff', id: randomUUID(), role: 'command_operator', orgCode: 'command_centre', regionCode: '330621', scopes: [] }).accessToken;
+    // The operator's own sign-in, so the holder is still in good standing; only the lifetime is short.
+    const token = reissue(tokens.operator, shortLived);
     const before = feeds.grievances.subscribers;
     const w = new Watch(connect(token), GRIEVANCES);
     await waitFor('the subscription', () => feeds.grievances.subscribers === before + 1);

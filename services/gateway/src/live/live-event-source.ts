@@ -9,11 +9,10 @@ import {
   AssignmentReturned,
   GrievanceReceived,
   RoutingGetAssignment,
-  validateEnvelope,
   type AssignmentFactBase,
   type EventContract,
 } from '@yikouban/contracts';
-import { Namespace, NATS_HANDLES, RpcClient, type NatsHandles } from '@yikouban/messaging';
+import { listenToFacts, Namespace, NATS_HANDLES, RpcClient, type NatsHandles } from '@yikouban/messaging';
 import type { AssignmentChangeKind } from './dto/live.types';
 import { createdChange, laterChange, toLiveGrievance } from './live-event-mapper';
 import { LiveFeeds } from './live-feeds';
@@ -36,9 +35,9 @@ const LATER_FACTS: [EventContract<AssignmentFactBase>, Exclude<AssignmentChangeK
 ];
 
 /**
- * Feeds the live boards from the facts intake and routing publish. A plain NATS subscription
- * on the (namespaced) subjects JetStream stores them under: every replica sees every fact, and
- * the gateway keeps nothing — a board that reconnects reloads its lists and goes on live.
+ * Feeds the live boards from the facts intake and routing publish, heard through listenToFacts
+ * (plain, non-durable): every replica sees every fact, and the gateway keeps nothing — a board
+ * that reconnects reloads its lists and goes on live.
  */
 @Injectable()
 export class LiveEventSource implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -68,19 +67,9 @@ export class LiveEventSource implements OnApplicationBootstrap, OnApplicationShu
     for (const s of this.subscriptions) s.unsubscribe();
   }
 
+  /** The owning service's consumers dead-letter a malformed fact; a live view just leaves it out (and says so). */
   private listen<T extends object>(contract: EventContract<T>, publish: (data: T) => void | Promise<void>): void {
-    const subscription = this.nats.nc.subscribe(this.ns.subject(contract.subject), {
-      callback: (err, msg) => {
-        if (err) return;
-        void (async () => {
-          const checked = await validateEnvelope(contract, msg.json<unknown>());
-          // The owning service's consumers dead-letter a bad fact; a live view just leaves it out.
-          if (!checked.ok) return this.logger.warn(`ignored a malformed ${contract.subject}: ${checked.reason}`);
-          await publish(checked.value.data);
-        })().catch((e: unknown) => this.logger.warn(`could not show ${contract.subject} live: ${(e as Error).message}`));
-      },
-    });
-    this.subscriptions.push(subscription);
+    this.subscriptions.push(listenToFacts(this.nats.nc, this.ns, contract, publish, (m) => this.logger.warn(m)));
   }
 
   private remember(assignmentId: string, known: KnownAssignment): void {

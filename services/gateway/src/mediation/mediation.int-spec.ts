@@ -1,72 +1,44 @@
-import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
 import {
   MediationActOnHandoff,
   MediationHandoffInbox,
   MediationRequestHandoff,
   type ActOnHandoff,
   type HandoffInbox,
-  type QueryContract,
   type RequestHandoff,
 } from '@yikouban/contracts';
-import { Namespace } from '@yikouban/messaging';
-import { createTestDatabase, TEST_NATS_URL, testNamespace, type TestDatabase } from '@yikouban/testing';
-import { gql, signIn, startGatewayInProcess, type InProcessGateway } from '../auth/testing/in-process-gateway';
-import { DEMO_USERS } from '../identity/demo-identities';
+import { gql, type InProcessGateway } from '../auth/testing/in-process-gateway';
+import { startGatewayWithFakes, type GatewayWithFakes } from '../testing/gateway-with-fakes';
 import { aHandoffView, aPage } from './testing/handoff-fixtures';
 
-/** Nest's NATS framing: requests arrive as { pattern, data, id }; replies go back as { id, response | err, isDisposed }. */
-type Answer = { response: unknown } | { err: { code: string; message: string } };
-
 describe('mediation through the gateway (in process, real NATS and sign-in, fake mediation service)', () => {
-  const ns = new Namespace(testNamespace());
   const mine = aHandoffView();
   const others = aHandoffView({ target: { orgCode: 'med_330621101', name: '城关镇人民调解委员会', kind: 'people_mediation_committee' } });
   const received: { subject: string; data: unknown }[] = [];
-  let responders: NatsConnection;
-  let db: TestDatabase;
+  let fakes: GatewayWithFakes;
   let gateway: InProcessGateway;
-  const tokens: Record<string, string> = {};
-
-  function respond<Req extends object>(contract: QueryContract<Req, unknown>, answer: (data: Req) => Answer): void {
-    responders.subscribe(ns.subject(contract.subject), {
-      callback: (err: Error | null, msg: Msg) => {
-        if (err) return;
-        const { id, data } = msg.json<{ id: string; data: Req }>();
-        received.push({ subject: contract.subject, data });
-        msg.respond(JSON.stringify({ id, ...answer(data), isDisposed: true }));
-      },
-    });
-  }
+  let tokens: Record<string, string>;
 
   beforeAll(async () => {
-    responders = await connect({ servers: TEST_NATS_URL, name: 'gateway-mediation-fakes' });
-    // Like the mediation service: an inbox per organisation, and a command by anyone but the receiver refused.
-    respond(MediationHandoffInbox, (q: HandoffInbox) => ({ response: aPage([mine, others].filter((h) => h.target.orgCode === q.orgCode)) }));
-    respond(MediationActOnHandoff, (c: ActOnHandoff) => {
-      const h = [mine, others].find((x) => x.id === c.handoffId);
-      if (!h) return { err: { code: 'NOT_FOUND', message: `no handoff ${c.handoffId}` } };
-      if (h.target.orgCode !== c.by.orgCode) return { err: { code: 'FORBIDDEN', message: `actor_not_permitted: 组织 ${c.by.orgCode} 不能对该移交执行 ${c.command.type} (not permitted)` } };
-      return { response: { ...h, status: 'accepted', version: h.version + 1 } };
+    fakes = await startGatewayWithFakes({
+      name: 'gateway_mediation',
+      onRequest: (subject, data) => received.push({ subject, data }),
+      responders: (respond) => {
+        // Like the mediation service: an inbox per organisation, and a command by anyone but the receiver refused.
+        respond(MediationHandoffInbox, (q: HandoffInbox) => ({ response: aPage([mine, others].filter((h) => h.target.orgCode === q.orgCode)) }));
+        respond(MediationActOnHandoff, (c: ActOnHandoff) => {
+          const h = [mine, others].find((x) => x.id === c.handoffId);
+          if (!h) return { err: { code: 'NOT_FOUND', message: `no handoff ${c.handoffId}` } };
+          if (h.target.orgCode !== c.by.orgCode) return { err: { code: 'FORBIDDEN', message: `actor_not_permitted: 组织 ${c.by.orgCode} 不能对该移交执行 ${c.command.type} (not permitted)` } };
+          return { response: { ...h, status: 'accepted', version: h.version + 1 } };
+        });
+        respond(MediationRequestHandoff, (r: RequestHandoff) => ({ response: aHandoffView({ kind: r.kind, stage: r.stage ?? null, source: { orgCode: r.sourceOrgCode, name: '青川县人民法院', kind: 'court' } }) }));
+      },
     });
-    respond(MediationRequestHandoff, (r: RequestHandoff) => ({ response: aHandoffView({ kind: r.kind, stage: r.stage ?? null, source: { orgCode: r.sourceOrgCode, name: '青川县人民法院', kind: 'court' } }) }));
-    await responders.flush();
-
-    db = await createTestDatabase('gateway_mediation');
-    gateway = await startGatewayInProcess({ DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, GATEWAY_RPC_TIMEOUT_MS: '2000' });
-    for (const name of ['mediator', 'court', 'unit']) {
-      const u = DEMO_USERS.find((x) => x.username === name)!;
-      tokens[name] = await signIn(gateway.url, u.username, u.password);
-    }
+    gateway = fakes.gateway;
+    tokens = await fakes.signInAll(['mediator', 'court', 'unit']);
   });
 
-  afterAll(async () => {
-    await gateway?.close();
-    const jsm = await jetstreamManager(responders);
-    await jsm.streams.delete(ns.stream('dlq')).catch(() => undefined);
-    await responders?.close();
-    await db?.drop();
-  });
+  afterAll(() => fakes?.close());
 
   it("shows the signed-in committee its own inbox only (scoped by the account's organisation)", async () => {
     const a = await gql<{ handoffInbox: { edges: { node: { id: string } }[] } }>(gateway.url, '{ handoffInbox { edges { node { id } } } }', {}, tokens.mediator);

@@ -8,6 +8,7 @@ import {
   SupervisionReceptionRota,
   SupervisionRecordEvaluationVote,
   SupervisionRecordReception,
+  SupervisionRevealReceptionRecord,
   SupervisionScheduleReceptionDay,
   type PublicEvaluationView as PublicEvaluationData,
   type ReceptionAppointmentView as AppointmentData,
@@ -24,9 +25,10 @@ import type {
   ReceptionRotaArgs,
   RecordEvaluationVoteInput,
   RecordReceptionInput,
+  RevealReceptionRecordArgs,
   ScheduleReceptionDayInput,
 } from './dto/reception.inputs';
-import type { PublicEvaluationConnectionView, PublicEvaluationView, ReceptionAppointmentView, ReceptionDayView } from './dto/reception.views';
+import type { PublicEvaluationConnectionView, PublicEvaluationView, ReceptionAppointmentView, ReceptionDayView, RevealedReceptionRecordView } from './dto/reception.views';
 
 const at = (iso: string) => new Date(iso);
 const atOrNull = (iso: string | null) => (iso ? new Date(iso) : null);
@@ -72,6 +74,8 @@ export class ReceptionDesk {
       await this.rpc.request(SupervisionRecordReception, {
         appointmentId: i.appointmentId,
         whoReceived: i.whoReceived,
+        ...optional('phone', i.phone),
+        ...optional('idNumber', i.idNumber),
         headcount: i.headcount,
         summary: i.summary,
         outcome: i.outcome,
@@ -82,6 +86,13 @@ export class ReceptionDesk {
         by: staffActor(p),
       }),
     );
+  }
+
+  /** Who was received, in full: supervision writes the audit record (who, when, which entry, why) with the read. */
+  async reveal(p: Principal, a: RevealReceptionRecordArgs): Promise<RevealedReceptionRecordView> {
+    const caller = { userId: p.id, role: p.role, orgCode: p.orgCode ?? 'unknown' };
+    const r = await this.rpc.request(SupervisionRevealReceptionRecord, { receptionRecordId: a.receptionRecordId, caller, reason: a.reason });
+    return { receptionRecordId: r.receptionRecordId, appointmentId: r.appointmentId, auditId: r.auditId, whoReceived: r.whoReceived, phone: r.phone, idNumber: r.idNumber, revealedAt: at(r.revealedAt) };
   }
 
   async publicEvaluation(id: string): Promise<PublicEvaluationView> {

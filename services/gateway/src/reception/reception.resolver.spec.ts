@@ -2,11 +2,13 @@ import {
   SupervisionBookReception,
   SupervisionConcludePublicEvaluation,
   SupervisionRecordReception,
+  SupervisionRevealReceptionRecord,
   SupervisionScheduleReceptionDay,
   type BookReception,
   type PublicEvaluationView,
   type ReceptionAppointmentView,
   type RecordReception,
+  type RevealReceptionRecord,
 } from '@yikouban/contracts';
 import { RpcCallError } from '@yikouban/messaging';
 import { codeOf, resolverHarness } from '../auth/testing/resolver-harness';
@@ -88,7 +90,7 @@ describe('leader reception and public evaluation in GraphQL (roles, input checks
   });
 
   it('passes a promise and its date to supervision as instants, and shapes a refusal', async () => {
-    rpc.on(SupervisionRecordReception, () => ({ ...appointment, status: 'received' as const, record: { id: 'r1', whoReceived: '王某', headcount: 1, summary: '欠薪', outcome: 'promise_made' as const, legalAdvice: null, promise: '三日内支付', promisedBy: '2026-03-05T09:00:00.000Z', clockId: 'c1', receivedAt: '2026-03-02T02:00:00.000Z', recordedBy: 'u-leader' } }));
+    rpc.on(SupervisionRecordReception, () => ({ ...appointment, status: 'received' as const, record: { id: 'r1', whoReceived: '王*', phone: null, idNumber: null, headcount: 1, summary: '欠薪', outcome: 'promise_made' as const, legalAdvice: null, promise: '三日内支付', promisedBy: '2026-03-05T09:00:00.000Z', clockId: 'c1', receivedAt: '2026-03-02T02:00:00.000Z', recordedBy: 'u-leader' } }));
     const res = await as<{ recordReception: { record: Record<string, unknown> } }>('leader', `mutation ($i: RecordReceptionInput!) { recordReception(input: $i) { status record { outcome promise promisedBy clockId } } }`, {
       i: { appointmentId: APPT_ID, whoReceived: '王某', headcount: 1, summary: '欠薪', outcome: 'PROMISE_MADE', promise: '三日内支付', promisedBy: '2026-03-05T09:00:00.000Z' },
     });
@@ -102,6 +104,40 @@ describe('leader reception and public evaluation in GraphQL (roles, input checks
     const full = await as('leader', BOOK, { i: { receptionDayId: DAY_ID, trackingCode: '330621-26-2223G' } });
     expect(codeOf(full)).toBe('CONFLICT');
     expect(full.errors?.[0]?.message).toContain('slot_full');
+  });
+
+  const REC_ID = '7f1c8a52-2f4b-4f43-9d0e-5d9cf1b0a0f1';
+  const RECORD = `mutation ($i: RecordReceptionInput!) { recordReception(input: $i) { record { whoReceived phone idNumber } } }`;
+  const REVEAL = `mutation ($id: ID!, $reason: String!) { revealReceptionRecord(receptionRecordId: $id, reason: $reason) { receptionRecordId auditId whoReceived phone idNumber revealedAt } }`;
+
+  it('passes who was received with phone and ID number to supervision and shows what it answers, masked', async () => {
+    const masked = { id: REC_ID, whoReceived: '张*丰', phone: '138****0000', idNumber: '110***********002X', headcount: 1, summary: '宅基地', outcome: 'explained' as const, legalAdvice: null, promise: null, promisedBy: null, clockId: null, receivedAt: '2026-03-02T02:00:00.000Z', recordedBy: 'u-leader' };
+    rpc.on(SupervisionRecordReception, () => ({ ...appointment, status: 'received' as const, record: masked }));
+    const res = await as<{ recordReception: { record: Record<string, unknown> } }>('reception_clerk', RECORD, {
+      i: { appointmentId: APPT_ID, whoReceived: '张三丰', phone: '13800000000', idNumber: '11010519491231002X', headcount: 1, summary: '宅基地', outcome: 'EXPLAINED' },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.recordReception.record).toEqual({ whoReceived: '张*丰', phone: '138****0000', idNumber: '110***********002X' });
+    expect(payloadOf<RecordReception>(SupervisionRecordReception.subject)).toMatchObject({ whoReceived: '张三丰', phone: '13800000000', idNumber: '11010519491231002X' });
+
+    rpc.calls.length = 0;
+    const badPhone = await as('reception_clerk', RECORD, { i: { appointmentId: APPT_ID, whoReceived: '张三丰', phone: '12345', headcount: 1, summary: '宅基地', outcome: 'EXPLAINED' } });
+    expect(codeOf(badPhone)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(badPhone.errors)).toContain('phone');
+    expect(rpc.calls).toEqual([]);
+  });
+
+  it('reveals a ledger entry in full only to the roles that may see personal information, with the caller and reason for the audit', async () => {
+    rpc.on(SupervisionRevealReceptionRecord, () => ({ receptionRecordId: REC_ID, appointmentId: APPT_ID, grievanceId: appointment.grievanceId, auditId: 'audit-1', whoReceived: '张三丰', phone: '13800000000', idNumber: null, revealedAt: '2026-03-02T03:00:00.000Z' }));
+    const res = await as<{ revealReceptionRecord: Record<string, unknown> }>('leader', REVEAL, { id: REC_ID, reason: '回访核实承诺落实' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.revealReceptionRecord).toEqual({ receptionRecordId: REC_ID, auditId: 'audit-1', whoReceived: '张三丰', phone: '13800000000', idNumber: null, revealedAt: '2026-03-02T03:00:00.000Z' });
+    expect(payloadOf<RevealReceptionRecord>(SupervisionRevealReceptionRecord.subject)).toEqual({ receptionRecordId: REC_ID, reason: '回访核实承诺落实', caller: { userId: 'u-leader', role: 'leader', orgCode: 'county_petition_bureau' } });
+
+    rpc.calls.length = 0;
+    for (const role of ['supervisor', 'administrator', 'unit_staff'] as const) expect(codeOf(await as(role, REVEAL, { id: REC_ID, reason: '回访核实承诺落实' }))).toBe('FORBIDDEN');
+    expect(codeOf(await as('reception_clerk', REVEAL, { id: REC_ID, reason: '看' }))).toBe('BAD_USER_INPUT');
+    expect(rpc.calls).toEqual([]);
   });
 
   it('lets the supervisor conclude a public evaluation and shows the opinion with its rule', async () => {

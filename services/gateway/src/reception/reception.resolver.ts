@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal, Role } from '../auth/roles';
+import { PII_ROLES, type Principal, type Role } from '../auth/roles';
 import {
   BookReceptionInput,
   ConcludePublicEvaluationInput,
@@ -11,9 +11,10 @@ import {
   ReceptionRotaArgs,
   RecordEvaluationVoteInput,
   RecordReceptionInput,
+  RevealReceptionRecordArgs,
   ScheduleReceptionDayInput,
 } from './dto/reception.inputs';
-import { PublicEvaluationConnectionView, PublicEvaluationView, ReceptionAppointmentView, ReceptionDayView } from './dto/reception.views';
+import { PublicEvaluationConnectionView, PublicEvaluationView, ReceptionAppointmentView, ReceptionDayView, RevealedReceptionRecordView } from './dto/reception.views';
 import { ReceptionDesk } from './reception-desk.service';
 
 /** The leader and the reception clerk book and record receptions. */
@@ -21,6 +22,8 @@ export const RECEPTION_DESK_ROLES: readonly Role[] = ['leader', 'reception_clerk
 /** The supervisor and the administrator keep the rota. */
 export const ROTA_KEEPERS: readonly Role[] = ['supervisor', 'administrator'];
 export const ROTA_READERS: readonly Role[] = [...RECEPTION_DESK_ROLES, ...ROTA_KEEPERS, 'command_operator'];
+/** Who may read a ledger entry's personal information in full: rota readers whose role may see PII at all. */
+export const RECEPTION_PII_ROLES: readonly Role[] = ROTA_READERS.filter((r) => PII_ROLES.includes(r));
 /** The supervisor runs public evaluations; leaders may read them. */
 export const PUBLIC_EVALUATION_RUNNERS: readonly Role[] = ['supervisor'];
 export const PUBLIC_EVALUATION_READERS: readonly Role[] = ['supervisor', 'leader', 'administrator'];
@@ -52,6 +55,12 @@ export class ReceptionResolver {
   @Mutation(() => ReceptionAppointmentView, { description: '登记接访台账（承诺事项纳入督查计时）/ enter the reception in the ledger; a promise is timed' })
   recordReception(@CurrentPrincipal() p: Principal, @Args('input') input: RecordReceptionInput): Promise<ReceptionAppointmentView> {
     return this.desk.record(p, input);
+  }
+
+  @Allow(...RECEPTION_PII_ROLES)
+  @Mutation(() => RevealedReceptionRecordView, { description: '查看接访台账中的完整身份（须说明理由，记入审计）/ who was received, unmasked; a reason is required and the read is audited' })
+  revealReceptionRecord(@CurrentPrincipal() p: Principal, @Args() a: RevealReceptionRecordArgs): Promise<RevealedReceptionRecordView> {
+    return this.desk.reveal(p, a);
   }
 
   @Allow(...PUBLIC_EVALUATION_READERS)

@@ -1,5 +1,4 @@
 import { Global, INestApplication, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { getApolloServer } from '@nestjs/apollo';
 import { Test } from '@nestjs/testing';
 import {
@@ -14,10 +13,8 @@ import {
 import { RpcCallError, RpcClient } from '@yikouban/messaging';
 import { JsonLogger } from '@yikouban/observability';
 import { strictValidationPipe } from '@yikouban/service-kit';
-import { AuthGuard } from '../auth/auth.guard';
-import { AUTH_OPTIONS } from '../auth/auth.options';
 import type { Principal, Role } from '../auth/roles';
-import { TokenService } from '../auth/token.service';
+import { testAuthProviders, TestTokenService } from '../auth/testing/test-access';
 import { GatewayGraphqlModule } from '../graphql/graphql.module';
 import { FakeRpcClient } from '../rpc/testing/fake-rpc-client';
 import { SupervisionAdminModule } from './supervision-admin.module';
@@ -35,7 +32,7 @@ interface Answer<T = Record<string, unknown>> {
 
 describe('calendar and deadline-policy administration in GraphQL (roles, region, fake RPC)', () => {
   const rpc = new FakeRpcClient();
-  const tokens = new TokenService({ jwtSecret: 'supervision-admin-spec-secret-32-chars!!', accessTokenTtlSeconds: 900, refreshTokenTtlHours: 12, production: false });
+  const tokens = new TestTokenService({ jwtSecret: 'supervision-admin-spec-secret-32-chars!!', accessTokenTtlSeconds: 900, refreshTokenTtlHours: 12, production: false });
   let app: INestApplication;
   let apollo: ReturnType<typeof getApolloServer>;
 
@@ -46,7 +43,7 @@ describe('calendar and deadline-policy administration in GraphQL (roles, region,
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [FakeRpcModule, GatewayGraphqlModule.forRoot({ production: false, logger: new JsonLogger('gateway', 'error', () => undefined) }), SupervisionAdminModule],
-      providers: [{ provide: TokenService, useValue: tokens }, { provide: AUTH_OPTIONS, useValue: {} }, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: testAuthProviders(tokens),
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     app.useGlobalPipes(strictValidationPipe());

@@ -1,12 +1,7 @@
-import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { SupervisionIndicators, SupervisionRequestReview, type AftercareView, type IndicatorQuery, type QueryContract, type RequestReview } from '@yikouban/contracts';
-import { Namespace } from '@yikouban/messaging';
-import { createTestDatabase, TEST_NATS_URL, testNamespace, type TestDatabase } from '@yikouban/testing';
-import { gql, signIn, startGatewayInProcess, type InProcessGateway } from '../auth/testing/in-process-gateway';
+import { SupervisionIndicators, SupervisionRequestReview, type AftercareView, type IndicatorQuery, type RequestReview } from '@yikouban/contracts';
+import { gql, type InProcessGateway } from '../auth/testing/in-process-gateway';
+import { startGatewayWithFakes, type GatewayWithFakes } from '../testing/gateway-with-fakes';
 
-/** Nest's NATS framing: requests arrive as { pattern, data, id }; replies go back as { id, response | err, isDisposed }. */
-type Answer = { response: unknown } | { err: { code: string; message: string; fields?: unknown } };
 const CODE = '330621-26-7781K';
 
 /**
@@ -16,49 +11,33 @@ const CODE = '330621-26-7781K';
  * carries from the token, and how a refusal comes back.
  */
 describe('supervision through the gateway (in process, real NATS and sign-in, stand-in supervision service)', () => {
-  const ns = new Namespace(testNamespace());
   const received: { subject: string; data: unknown }[] = [];
-  let responders: NatsConnection;
-  let db: TestDatabase;
+  let fakes: GatewayWithFakes;
   let gateway: InProcessGateway;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = <T>(user: string, query: string, variables: Record<string, unknown> = {}) => gql<T>(gateway.url, query, variables, tokens[user]);
 
-  function respond<Req extends object>(contract: QueryContract<Req, unknown>, answer: (data: Req) => Answer): void {
-    responders.subscribe(ns.subject(contract.subject), {
-      callback: (err: Error | null, msg: Msg) => {
-        if (err) return;
-        const { id, data } = msg.json<{ id: string; data: Req }>();
-        received.push({ subject: contract.subject, data });
-        msg.respond(JSON.stringify({ id, ...answer(data), isDisposed: true }));
+  beforeAll(async () => {
+    fakes = await startGatewayWithFakes({
+      name: 'gateway_supervision',
+      onRequest: (subject, data) => received.push({ subject, data }),
+      responders: (respond) => {
+        respond(SupervisionIndicators, (q: IndicatorQuery) => ({
+          response: [{ key: q.orgCode ?? null, counts: { received: 0, repeats: 0, assigned: 4, responded: 3, replied: 2, repliedOnTime: 2, repliedLate: 0, evaluated: 2, satisfied: 2, basicallySatisfied: 0, notSatisfied: 0, resolved: 1, closed: 1, breached: 1 }, rates: { responseRate: 0.75, resolutionRate: 0.5, satisfactionRate: 1, onTimeRate: 1, repeatRate: null }, backlog: 2 }],
+        }));
+        // Like supervision: a 复查 outside its window is refused with the article and the field.
+        respond(SupervisionRequestReview, (r: RequestReview) =>
+          r.requestedAt && Date.parse(r.requestedAt) < Date.parse('2026-01-01')
+            ? { err: { code: 'CONFLICT', message: 'window_closed: 复查请求期限已于2025-12-31T16:00:00.000Z届满（《信访工作条例》第三十五条）', fields: [{ field: 'requestedAt', problems: ['closed'] }] } }
+            : { response: { trackingCode: r.trackingCode, status: 'review_requested', round: 1, final: false, lastAnswer: { kind: 'reply', orgCode: 'dept_human_resources', at: '2025-12-01T02:00:00.000Z' }, returnVisit: null, evaluations: [], reviews: [], reviewWindow: null, closure: null } as unknown as AftercareView },
+        );
       },
     });
-  }
-
-  beforeAll(async () => {
-    responders = await connect({ servers: TEST_NATS_URL, name: 'gateway-supervision-fakes' });
-    respond(SupervisionIndicators, (q: IndicatorQuery) => ({
-      response: [{ key: q.orgCode ?? null, counts: { received: 0, repeats: 0, assigned: 4, responded: 3, replied: 2, repliedOnTime: 2, repliedLate: 0, evaluated: 2, satisfied: 2, basicallySatisfied: 0, notSatisfied: 0, resolved: 1, closed: 1, breached: 1 }, rates: { responseRate: 0.75, resolutionRate: 0.5, satisfactionRate: 1, onTimeRate: 1, repeatRate: null }, backlog: 2 }],
-    }));
-    // Like supervision: a 复查 outside its window is refused with the article and the field.
-    respond(SupervisionRequestReview, (r: RequestReview) =>
-      r.requestedAt && Date.parse(r.requestedAt) < Date.parse('2026-01-01')
-        ? { err: { code: 'CONFLICT', message: 'window_closed: 复查请求期限已于2025-12-31T16:00:00.000Z届满（《信访工作条例》第三十五条）', fields: [{ field: 'requestedAt', problems: ['closed'] }] } }
-        : { response: { trackingCode: r.trackingCode, status: 'review_requested', round: 1, final: false, lastAnswer: { kind: 'reply', orgCode: 'dept_human_resources', at: '2025-12-01T02:00:00.000Z' }, returnVisit: null, evaluations: [], reviews: [], reviewWindow: null, closure: null } as unknown as AftercareView },
-    );
-    await responders.flush();
-    db = await createTestDatabase('gateway_supervision');
-    gateway = await startGatewayInProcess({ DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, GATEWAY_RPC_TIMEOUT_MS: '2000' });
-    for (const name of ['supervisor', 'clerk', 'unit', 'court']) tokens[name] = await signIn(gateway.url, name, `yikouban-demo-${name}`);
+    gateway = fakes.gateway;
+    tokens = await fakes.signInAll(['supervisor', 'clerk', 'unit', 'court']);
   });
 
-  afterAll(async () => {
-    await gateway?.close();
-    const jsm = await jetstreamManager(responders);
-    await jsm.streams.delete(ns.stream('dlq')).catch(() => undefined);
-    await responders?.close();
-    await db?.drop();
-  });
+  afterAll(() => fakes?.close());
 
   const INDICATORS = `query ($f: IndicatorFilter!) { indicators(filter: $f) { key backlog overdueCount rates { responseRate repeatRate } } }`;
 

@@ -1,84 +1,49 @@
-import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
-import {
-  RoutingAcceptAssignment,
-  RoutingAssignmentInbox,
-  RoutingGetClassificationList,
-  RoutingListAssignments,
-  RoutingPublishRuleSet,
-  type FieldProblem,
-  type QueryContract,
-} from '@yikouban/contracts';
-import { Namespace } from '@yikouban/messaging';
-import { createTestDatabase, TEST_NATS_URL, testNamespace, type TestDatabase } from '@yikouban/testing';
-import { gql, signIn, startGatewayInProcess, type InProcessGateway } from '../auth/testing/in-process-gateway';
+import { RoutingAcceptAssignment, RoutingAssignmentInbox, RoutingGetClassificationList, RoutingListAssignments, RoutingPublishRuleSet } from '@yikouban/contracts';
+import { gql, type InProcessGateway } from '../auth/testing/in-process-gateway';
 import { anAssignment } from '../grievance/testing/grievance-fixtures';
-import { DEMO_USERS } from '../identity/demo-identities';
+import { startGatewayWithFakes, type GatewayWithFakes } from '../testing/gateway-with-fakes';
 import { aCategory, anAssignmentView, anInboxItem, aPage, aPublication } from './testing/workbench-fixtures';
-
-/** Nest's NATS framing: requests arrive as { pattern, data, id }; replies go back as { id, response | err, isDisposed }. */
-type Answer = { response: unknown } | { err: { code: string; message: string; fields?: FieldProblem[] } };
 
 const HR = 'dept_human_resources';
 const MY = `query ($first: Int, $after: String) { myAssignments(first: $first, after: $after) {
   edges { cursor node { id role unitCode status createdAt otherUnits { role unitCode } } } pageInfo { hasNextPage endCursor } } }`;
 
 describe('the workbench through the gateway (in process, real NATS, fake routing responders)', () => {
-  const ns = new Namespace(testNamespace());
   const received: { subject: string; data: unknown }[] = [];
   /** 人社's two assignments; any other unit has none. */
   const lead = anInboxItem({ orgCode: HR });
   const older = anInboxItem({ orgCode: HR, status: 'accepted', createdAt: '2026-11-29T02:00:00.000Z' });
-  let responders: NatsConnection;
-  let db: TestDatabase;
+  let fakes: GatewayWithFakes;
   let gateway: InProcessGateway;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = <T>(who: string, query: string, variables: Record<string, unknown> = {}) => gql<T>(gateway.url, query, variables, tokens[who]);
 
-  function respond<Req extends object>(contract: QueryContract<Req, unknown>, answer: (data: Req) => Answer): void {
-    responders.subscribe(ns.subject(contract.subject), {
-      callback: (err: Error | null, msg: Msg) => {
-        if (err) return;
-        const { id, data } = msg.json<{ id: string; data: Req }>();
-        received.push({ subject: contract.subject, data });
-        msg.respond(JSON.stringify({ id, ...answer(data), isDisposed: true }));
+  beforeAll(async () => {
+    fakes = await startGatewayWithFakes({
+      name: 'gateway_wb',
+      onRequest: (subject, data) => received.push({ subject, data }),
+      responders: (respond) => {
+        respond(RoutingAssignmentInbox, ({ orgCode, cursor }) => ({ response: orgCode !== HR ? aPage([]) : cursor === lead.cursor ? aPage([older]) : aPage([lead], true) }));
+        respond(RoutingListAssignments, ({ grievanceId }) => ({
+          response: [anAssignment(grievanceId, { id: lead.id, orgCode: HR }), anAssignment(grievanceId, { role: 'co', orgCode: 'dept_housing', status: 'created' })],
+        }));
+        // Routing's own rule: only the assigned unit acts on an assignment.
+        respond(RoutingAcceptAssignment, ({ assignmentId, by }) =>
+          by.orgCode === HR
+            ? { response: anAssignmentView({ id: assignmentId, status: 'accepted', acceptedAt: '2026-11-30T03:00:00.000Z' }) }
+            : { err: { code: 'FORBIDDEN', message: `actor_not_permitted: 单位 ${by.orgCode} 不能对该交办事项执行 accept`, fields: [{ field: 'by.orgCode', problems: ['actor_not_permitted'] }] } },
+        );
+        respond(RoutingGetClassificationList, () => ({ response: { ...aPublication({ size: 1 }), categories: [aCategory()] } }));
+        respond(RoutingPublishRuleSet, () => ({
+          err: { code: 'BAD_REQUEST', message: 'invalid_rule_set: rule wage_arrears@330621 v2: unknown organisation no_such_unit', fields: [{ field: 'upsert.0', problems: ['rule wage_arrears@330621 v2: unknown organisation no_such_unit'] }] },
+        }));
       },
     });
-  }
-
-  beforeAll(async () => {
-    responders = await connect({ servers: TEST_NATS_URL, name: 'workbench-int-fakes' });
-    respond(RoutingAssignmentInbox, ({ orgCode, cursor }) => ({ response: orgCode !== HR ? aPage([]) : cursor === lead.cursor ? aPage([older]) : aPage([lead], true) }));
-    respond(RoutingListAssignments, ({ grievanceId }) => ({
-      response: [anAssignment(grievanceId, { id: lead.id, orgCode: HR }), anAssignment(grievanceId, { role: 'co', orgCode: 'dept_housing', status: 'created' })],
-    }));
-    // Routing's own rule: only the assigned unit acts on an assignment.
-    respond(RoutingAcceptAssignment, ({ assignmentId, by }) =>
-      by.orgCode === HR
-        ? { response: anAssignmentView({ id: assignmentId, status: 'accepted', acceptedAt: '2026-11-30T03:00:00.000Z' }) }
-        : { err: { code: 'FORBIDDEN', message: `actor_not_permitted: 单位 ${by.orgCode} 不能对该交办事项执行 accept`, fields: [{ field: 'by.orgCode', problems: ['actor_not_permitted'] }] } },
-    );
-    respond(RoutingGetClassificationList, () => ({ response: { ...aPublication({ size: 1 }), categories: [aCategory()] } }));
-    respond(RoutingPublishRuleSet, () => ({
-      err: { code: 'BAD_REQUEST', message: 'invalid_rule_set: rule wage_arrears@330621 v2: unknown organisation no_such_unit', fields: [{ field: 'upsert.0', problems: ['rule wage_arrears@330621 v2: unknown organisation no_such_unit'] }] },
-    }));
-    await responders.flush();
-
-    db = await createTestDatabase('gateway_wb');
-    gateway = await startGatewayInProcess({ DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, YKB_NAMESPACE: ns.prefix, GATEWAY_RPC_TIMEOUT_MS: '2000' });
-    for (const name of ['unit', 'leader', 'operator', 'admin']) {
-      const u = DEMO_USERS.find((x) => x.username === name)!;
-      tokens[name] = await signIn(gateway.url, u.username, u.password);
-    }
+    gateway = fakes.gateway;
+    tokens = await fakes.signInAll(['unit', 'leader', 'operator', 'admin']);
   });
 
-  afterAll(async () => {
-    await gateway?.close();
-    const jsm = await jetstreamManager(responders);
-    await jsm.streams.delete(ns.stream('dlq')).catch(() => undefined);
-    await responders?.close();
-    await db?.drop();
-  });
+  afterAll(() => fakes?.close());
 
   beforeEach(() => {
     received.length = 0;

@@ -1,7 +1,8 @@
 import { Expose, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { CODE_PATTERN } from '@yikouban/contracts';
 import { DataServiceConfig } from '@yikouban/config';
+import { blindIndexKeyField, piiKeyRingField } from '@yikouban/pii';
 import { portField } from '@yikouban/service-kit';
 import { SKIP_LEVEL_POLICIES, type SkipLevelPolicy } from '../skip-level/skip-level';
 
@@ -13,17 +14,12 @@ export class IntakeConfig extends DataServiceConfig {
   @portField('INTAKE_PORT')
   port = 3001;
 
-  /** Key ring `keyId:base64key[,…]`; the first key encrypts, any listed key decrypts. */
-  @Expose({ name: 'INTAKE_PII_KEYS' })
-  @ValidateIf((c: IntakeConfig) => c.nodeEnv === 'production' || c.piiKeys !== undefined)
-  @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{40,}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{40,})*$/, {
-    message: 'INTAKE_PII_KEYS must be keyId:base64key[,keyId:base64key] (required in production)',
-  })
+  /** Key ring `keyId:base64key[,…]`; the first key encrypts, any listed key decrypts. Required in production. */
+  @piiKeyRingField('INTAKE_PII_KEYS')
   piiKeys?: string;
 
-  @Expose({ name: 'INTAKE_BLIND_INDEX_KEY' })
-  @ValidateIf((c: IntakeConfig) => c.nodeEnv === 'production' || c.blindIndexKey !== undefined)
-  @Matches(/^[A-Za-z0-9+/=]{40,}$/, { message: 'INTAKE_BLIND_INDEX_KEY must be a base64 32-byte key (required in production)' })
+  /** Base64 key (32+ bytes) of the blind indexes. Required in production. */
+  @blindIndexKeyField('INTAKE_BLIND_INDEX_KEY')
   blindIndexKey?: string;
 
   /** A similar matter from the same person within this many days makes a repeat (重复信访). */

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { MaskedPetitioner, PetitionerInput, ReceivingLevel, UnmaskedPerson } from '@yikouban/contracts';
-import { blindIndex, maskIdNumber, maskName, maskPhone, PiiCipher, validateIdNumber, validatePhone } from './identity';
+import { validateIdNumber, validatePhone, type MaskedPetitioner, type PetitionerInput, type ReceivingLevel, type UnmaskedPerson } from '@yikouban/contracts';
+import { blindIndex, maskIdNumber, maskName, maskPhone, PiiCipher } from '@yikouban/pii';
 import { Petitioner } from './petitioner.entity';
 import type { EarlierMatter } from '../repeat/repeat-detector';
 

@@ -24,6 +24,18 @@ export async function addTimelineEntry(tx: EntityManager, grievanceId: string, a
   await tx.query('INSERT INTO timeline_entry (grievance_id, at, kind, detail) VALUES ($1, $2, $3, $4)', [grievanceId, at, kind, JSON.stringify(detail)]);
 }
 
+/**
+ * The step one of supervision's clocks stands for. A clock announced again (re-planned, re-anchored on
+ * the receipt) moves its step to the new start and due date rather than adding a second one.
+ */
+export async function setClockTimelineEntry(tx: EntityManager, grievanceId: string, clockId: string, at: Date, kind: TimelineKind, detail: TimelineEntry['detail']): Promise<void> {
+  await tx.query(
+    `INSERT INTO timeline_entry (grievance_id, at, kind, detail, clock_id) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (clock_id) WHERE clock_id IS NOT NULL DO UPDATE SET at = EXCLUDED.at, detail = EXCLUDED.detail`,
+    [grievanceId, at, kind, JSON.stringify(detail), clockId],
+  );
+}
+
 export async function readTimeline(tx: EntityManager, grievanceId: string): Promise<TimelineEntry[]> {
   const rows: { at: Date; kind: TimelineKind; detail: TimelineEntry['detail'] }[] = await tx.query(
     'SELECT at, kind, detail FROM timeline_entry WHERE grievance_id = $1 ORDER BY at, id',

@@ -46,6 +46,37 @@ describe("the citizen's tracking view (real PostgreSQL and NATS)", () => {
     for (const secretThing of ['陈美玲', '13600001111', '11010519491231002X', 'dept_education', secret, id]) expect(text).not.toContain(secretThing);
   });
 
+  it('moves the deadline step when supervision announces the same clock again, and adds one for another clock', async () => {
+    const posted = await request(svc.url)
+      .post('/api/v1/grievances')
+      .send({ channel: 'web', regionCode: '330621101', categoryCode: 'school_closure', description: '想咨询一下孩子转学需要准备哪些材料。' })
+      .expect(201);
+    const { id, trackingCode, secret } = posted.body;
+    const db = svc.app.get(DataSource);
+    const dueOf = async () => ((await db.query('SELECT due_at FROM grievance WHERE id = $1', [id])) as { due_at: Date | null }[])[0]?.due_at?.toISOString();
+    const announce = async (clockId: string, startedAt: string, dueAt: string) => {
+      const clock = envelope(ClockStarted.subject, { clockId, grievanceId: id, policyCode: 'handling_60d', step: 'handling', startedAt, dueAt });
+      await probe.publish(ns.subject(ClockStarted.subject), clock, clock.id);
+      await waitFor(`the due date ${dueAt}`, async () => ((await dueOf()) === dueAt ? true : undefined));
+    };
+
+    const clockId = randomUUID();
+    await announce(clockId, '2026-03-02T01:00:00.000Z', '2026-05-01T16:00:00.000Z');
+    // Triage re-plans it (a consultation: half a working day), then the receipt moves its start earlier.
+    await announce(clockId, '2026-03-02T01:00:00.000Z', '2026-03-02T07:30:00.000Z');
+    await announce(clockId, '2026-02-27T01:00:00.000Z', '2026-02-27T07:30:00.000Z');
+    const { body: view } = await request(svc.url).post('/api/v1/tracking').send({ trackingCode, secret }).expect(200);
+    expect(view.dueAt).toBe('2026-02-27T07:30:00.000Z');
+    expect(view.timeline.filter((e: { kind: string }) => e.kind === 'deadline_set')).toEqual([
+      { at: '2026-02-27T01:00:00.000Z', kind: 'deadline_set', detail: { step: 'handling', dueAt: '2026-02-27T07:30:00.000Z' } },
+    ]);
+
+    // Another lead assignment's clock is a step of its own.
+    await announce(randomUUID(), '2026-03-10T01:00:00.000Z', '2026-05-09T16:00:00.000Z');
+    const steps = (await db.query("SELECT detail->>'dueAt' AS due FROM timeline_entry WHERE grievance_id = $1 AND kind = 'deadline_set' ORDER BY at", [id])) as { due: string }[];
+    expect(steps.map((s) => s.due)).toEqual(['2026-02-27T07:30:00.000Z', '2026-05-09T16:00:00.000Z']);
+  });
+
   it('follows the matter to its end: accepted with the road and reason, the reply, the evaluation, closure', async () => {
     const posted = await request(svc.url)
       .post('/api/v1/grievances')

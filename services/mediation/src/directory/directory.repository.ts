@@ -60,21 +60,18 @@ export interface MediatorSeed {
   specialities: string[];
 }
 
-/** Idempotent upserts: the demo seed and tests load the same directory as often as they like. */
-export async function upsertDirectory(m: EntityManager, organisations: readonly OrganisationSeed[], mediators: readonly MediatorSeed[]): Promise<void> {
+/**
+ * Adds the directory entries that are missing; an entry that exists is left as it is (the demo seed
+ * runs at every development start and must not undo a change made since).
+ */
+export async function insertMissingDirectory(m: EntityManager, organisations: readonly OrganisationSeed[], mediators: readonly MediatorSeed[]): Promise<void> {
   for (const o of organisations) {
     await m.query(
-      `INSERT INTO organisation (code, name, name_en, kind, region_code, specialities) VALUES ($1,$2,$3,$4,$5,$6)
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, kind = EXCLUDED.kind,
-         region_code = EXCLUDED.region_code, specialities = EXCLUDED.specialities`,
+      `INSERT INTO organisation (code, name, name_en, kind, region_code, specialities) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (code) DO NOTHING`,
       [o.code, o.name, o.nameEn, o.kind, o.regionCode, o.specialities],
     );
   }
   for (const p of mediators) {
-    await m.query(
-      `INSERT INTO mediator (id, org_code, name, specialities) VALUES ($1,$2,$3,$4)
-       ON CONFLICT (id) DO UPDATE SET org_code = EXCLUDED.org_code, name = EXCLUDED.name, specialities = EXCLUDED.specialities`,
-      [p.id, p.orgCode, p.name, p.specialities],
-    );
+    await m.query(`INSERT INTO mediator (id, org_code, name, specialities) VALUES ($1,$2,$3,$4) ON CONFLICT (id) DO NOTHING`, [p.id, p.orgCode, p.name, p.specialities]);
   }
 }

@@ -55,12 +55,12 @@ async function storeVersion(tx: Query, version: number, list: readonly CategoryS
 }
 
 /**
- * Loads the shipped default list as `version`, unless an administrator has already published a
- * newer one (then the seed leaves their list alone). Returns whether it wrote.
+ * Loads the shipped default list as `version` while the list is still the seed's own; once an
+ * administrator has published a list (or a newer version exists) the seed leaves it alone.
+ * Returns whether it wrote.
  */
 export async function seedClassificationList(tx: Query, list: readonly CategorySeed[], version: number): Promise<boolean> {
-  const [row] = (await tx.query('SELECT max(version) AS v FROM classification_list_version')) as { v: number | null }[];
-  if (row?.v !== null && row?.v !== undefined && row.v > version) return false;
+  if (!(await publications.seedMayWrite(tx, 'classification_list', version))) return false;
   await publications.recordSeeded(tx, 'classification_list', version);
   await storeVersion(tx, version, list);
   return true;

@@ -53,6 +53,18 @@ export const publications = {
     );
   },
 
+  /**
+   * Whether the seed may still write `version` of `kind`: no administrator has published any
+   * version and none newer exists. Once someone has published, a re-seed never resets their
+   * work, even when a release ships a higher version number.
+   */
+  async seedMayWrite(tx: Query, kind: Publishable, version: number): Promise<boolean> {
+    const [row] = (await tx.query(
+      `SELECT coalesce(max(version), 0)::int AS newest, count(*) FILTER (WHERE published_by_user_id IS NOT NULL)::int AS published FROM ${kind}_version`,
+    )) as { newest: number; published: number }[];
+    return row.newest <= version && row.published === 0;
+  },
+
   /** A version the seed loaded: no publisher. */
   async recordSeeded(tx: Query, kind: Publishable, version: number): Promise<void> {
     await tx.query(`INSERT INTO ${kind}_version (version) VALUES ($1) ON CONFLICT (version) DO NOTHING`, [version]);

@@ -3,6 +3,7 @@ import { ADMINISTRATION_CONTROLLERS, ADMINISTRATION_PROVIDERS } from '../adminis
 import { DIRECTORY_ADMINISTRATION_CONTROLLERS, DIRECTORY_ADMINISTRATION_PROVIDERS } from '../directory/directory-administration.queries';
 import { CLASSIFIER_CONTROLLERS, CLASSIFIER_PROVIDERS } from '../classifier/category-suggest.queries';
 import { DirectoryCache } from '../directory/directory-cache';
+import { DirectoryChangeListener } from '../directory/directory-change-listener';
 import { DirectoryQueries } from '../directory/directory.queries';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { COLOUR_POLICIES, COLOUR_POLICY } from '../triage/colour-policy';
@@ -21,7 +22,7 @@ export class AssignmentModule {
     return {
       module: AssignmentModule,
       controllers: [AssignmentQueries, DirectoryQueries, TriageQueries, ...WORKBENCH_CONTROLLERS, ...ADMINISTRATION_CONTROLLERS, ...DIRECTORY_ADMINISTRATION_CONTROLLERS, ...CLASSIFIER_CONTROLLERS],
-      providers: [{ provide: COLOUR_POLICY, useValue: colours }, DirectoryRepository, DirectoryCache, ...ROUTING_EVENT_HANDLERS, ...workbenchProviders(options.returnCalendar), ...ADMINISTRATION_PROVIDERS, ...DIRECTORY_ADMINISTRATION_PROVIDERS, ...CLASSIFIER_PROVIDERS],
+      providers: [{ provide: COLOUR_POLICY, useValue: colours }, DirectoryRepository, DirectoryCache, DirectoryChangeListener, ...ROUTING_EVENT_HANDLERS, ...workbenchProviders(options.returnCalendar), ...ADMINISTRATION_PROVIDERS, ...DIRECTORY_ADMINISTRATION_PROVIDERS, ...CLASSIFIER_PROVIDERS],
     };
   }
 }

@@ -29,6 +29,15 @@ describe('category classifier (Naive Bayes over jieba words and character bigram
     expect(result.top1).toBeGreaterThanOrEqual(TOP1_FLOOR);
   });
 
+  it('trains the same model a slice at a time (in the background), and stops when told to', async () => {
+    const sliced = await CategoryClassifier.trainInSlices(train, JiebaSegmenter.instance());
+    for (const e of heldOut.slice(0, 40)) expect(sliced.suggest(e.text, 3)).toEqual(classifier.suggest(e.text, 3));
+    const stop = new AbortController();
+    const stopped = CategoryClassifier.trainInSlices(train, JiebaSegmenter.instance(), stop.signal);
+    stop.abort();
+    await expect(stopped).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   it('suggests only categories still on the list, and nothing for text it cannot read', () => {
     const allowed = new Set(['labour_contract', 'social_insurance']);
     const ranked = classifier.suggest('包工头拖欠工资', 5, allowed);

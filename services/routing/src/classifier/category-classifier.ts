@@ -1,7 +1,11 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CorpusExample } from './corpus';
 import { featuresOf } from './features';
-import { NaiveBayes, type RankedClass } from './naive-bayes';
+import { NaiveBayes, type RankedClass, type TrainingDoc } from './naive-bayes';
 import type { Segmenter } from './segmenter';
+
+/** Texts segmented between two turns of the event loop when training in the background. */
+const SLICE = 250;
 
 /**
  * Grievance text → categories of the classification list, best first. Trained in memory from the
@@ -15,7 +19,21 @@ export class CategoryClassifier {
   ) {}
 
   static train(examples: CorpusExample[], segmenter: Segmenter): CategoryClassifier {
-    const docs = examples.map((e) => ({ features: featuresOf(e.text, segmenter), label: e.categoryCode }));
+    return new CategoryClassifier(NaiveBayes.train(examples.map((e) => toDoc(e, segmenter))), segmenter);
+  }
+
+  /**
+   * The same model, trained a slice of texts at a time with a turn of the event loop between
+   * slices, so a service training in the background keeps answering meanwhile. `signal` stops it
+   * between slices (the service is shutting down).
+   */
+  static async trainInSlices(examples: CorpusExample[], segmenter: Segmenter, signal?: AbortSignal): Promise<CategoryClassifier> {
+    const docs: TrainingDoc[] = [];
+    for (let i = 0; i < examples.length; i += SLICE) {
+      await nextTurn(undefined, { signal });
+      for (const e of examples.slice(i, i + SLICE)) docs.push(toDoc(e, segmenter));
+    }
+    await nextTurn(undefined, { signal });
     return new CategoryClassifier(NaiveBayes.train(docs), segmenter);
   }
 
@@ -32,4 +50,8 @@ export class CategoryClassifier {
     if (this.model.known(features) === 0) return [];
     return this.model.rank(features, allowed).slice(0, top);
   }
+}
+
+function toDoc(e: CorpusExample, segmenter: Segmenter): TrainingDoc {
+  return { features: featuresOf(e.text, segmenter), label: e.categoryCode };
 }

@@ -8,7 +8,9 @@ import { buildDefaultRoutingRules } from '../rules/rule-engine';
 
 /**
  * Loads the demo county: regions, organisations, the default classification list and the
- * routing rules built from it. Idempotent (upserts), so it can run at every start.
+ * routing rules built from it. It runs at every development start, so it only adds what is
+ * missing: a row that exists is left as it is, whoever changed it since (an administrator's
+ * rename or deactivation survives), and newly shipped demo rows still arrive.
  */
 export async function seedDemoCounty(options: DataSourceOptions, logger: JsonLogger): Promise<void> {
   const db = new DataSource(options);
@@ -20,29 +22,30 @@ export async function seedDemoCounty(options: DataSourceOptions, logger: JsonLog
       for (const r of [...DEMO_REGIONS].sort((a, b) => depth(a.parentCode) - depth(b.parentCode))) {
         await tx.query(
           `INSERT INTO region (code, name, level, parent_code) VALUES ($1,$2,$3,$4)
-           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code`,
+           ON CONFLICT (code) DO NOTHING`,
           [r.code, r.name, r.level, r.parentCode],
         );
       }
       for (const o of DEMO_ORGANISATIONS) {
         await tx.query(
           `INSERT INTO organisation (code, name, name_en, kind, region_code, department_type) VALUES ($1,$2,$3,$4,$5,$6)
-           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, kind = EXCLUDED.kind,
-             region_code = EXCLUDED.region_code, department_type = EXCLUDED.department_type`,
+           ON CONFLICT (code) DO NOTHING`,
           [o.code, o.name, o.nameEn, o.kind, o.regionCode, o.departmentType ?? null],
         );
       }
-      // Versioned: left alone once an administrator has published a newer list.
+      // Versioned: left alone once an administrator has published a list.
       await seedClassificationList(tx, DEFAULT_CLASSIFICATION_LIST, DEFAULT_CLASSIFICATION_VERSION);
       const rules = buildDefaultRoutingRules(DEFAULT_CLASSIFICATION_LIST, DEMO_REGIONS, DEMO_ORGANISATIONS, 1);
-      for (const r of rules) {
+      // Like the list: rules an administrator has published are theirs, and the seed adds none.
+      const rulesSeeded = await publications.seedMayWrite(tx, 'routing_rule_set', 1);
+      for (const r of rulesSeeded ? rules : []) {
         await tx.query(
           `INSERT INTO routing_rule (id, version, category_code, region_code, min_headcount, min_amount_yuan, collective_only, lead_org_code, co_org_codes, priority)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (id, version) DO NOTHING`,
           [r.id, r.version, r.categoryCode, r.regionCode, r.minHeadcount ?? null, r.minAmountYuan ?? null, r.collectiveOnly ?? false, r.leadOrgCode, r.coOrgCodes, r.priority],
         );
       }
-      await publications.recordSeeded(tx, 'routing_rule_set', 1);
+      if (rulesSeeded) await publications.recordSeeded(tx, 'routing_rule_set', 1);
       logger.event('info', 'demo county seeded', { regions: DEMO_REGIONS.length, organisations: DEMO_ORGANISATIONS.length, categories: DEFAULT_CLASSIFICATION_LIST.length, rules: rules.length }, 'Seed');
     });
   } finally {

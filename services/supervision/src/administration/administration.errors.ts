@@ -1,8 +1,7 @@
-import type { RpcErrorCode } from '@yikouban/messaging';
-import { DomainError } from '@yikouban/service-kit';
+import { refusalError } from '../common/refusal-error';
 
 /** Why a calendar or policy change was refused; each maps to one RPC code. */
-export const ADMINISTRATION_REFUSALS = {
+export class AdministrationError extends refusalError({
   /** Not a real calendar date, or outside the years the calendar serves. */
   invalid_date: 'BAD_REQUEST',
   /** An override needs a note saying why (the festival, the make-up day). */
@@ -24,17 +23,4 @@ export const ADMINISTRATION_REFUSALS = {
   /** Statutory policies are law, not data an administrator edits. */
   statutory_read_only: 'FORBIDDEN',
   actor_not_permitted: 'FORBIDDEN',
-} as const satisfies Record<string, RpcErrorCode>;
-export type AdministrationRefusal = keyof typeof ADMINISTRATION_REFUSALS;
-
-/** A refusal: the code first in the message, then Chinese and English; `field` names the input at fault. */
-export class AdministrationError extends DomainError {
-  constructor(
-    readonly refusal: AdministrationRefusal,
-    message: string,
-    field?: string,
-  ) {
-    super(ADMINISTRATION_REFUSALS[refusal], `${refusal}: ${message}`, field ? [{ field, problems: [message] }] : undefined);
-    this.name = 'AdministrationError';
-  }
-}
+}) {}

@@ -1,8 +1,7 @@
-import type { RpcErrorCode } from '@yikouban/messaging';
-import { DomainError } from '@yikouban/service-kit';
+import { refusalError } from '../common/refusal-error';
 
 /** Why a command after the reply was refused; each maps to one RPC code. */
-export const AFTERCARE_REFUSALS = {
+export class AftercareError extends refusalError({
   /** Nothing to evaluate, close or review before the unit's reply. */
   not_replied: 'NOT_FOUND',
   already_evaluated: 'CONFLICT',
@@ -23,17 +22,4 @@ export const AFTERCARE_REFUSALS = {
   invalid_date: 'BAD_REQUEST',
   /** Only staff record a call, a visit, a late-dated request or an answer; the citizen uses the portal. */
   actor_not_permitted: 'FORBIDDEN',
-} as const satisfies Record<string, RpcErrorCode>;
-export type AftercareRefusal = keyof typeof AFTERCARE_REFUSALS;
-
-/** A refusal: the code first in the message, then Chinese and English; `field` names the input at fault. */
-export class AftercareError extends DomainError {
-  constructor(
-    readonly refusal: AftercareRefusal,
-    message: string,
-    field?: string,
-  ) {
-    super(AFTERCARE_REFUSALS[refusal], `${refusal}: ${message}`, field ? [{ field, problems: [message] }] : undefined);
-    this.name = 'AftercareError';
-  }
-}
+}) {}

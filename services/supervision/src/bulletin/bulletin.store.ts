@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { BulletinKind, BulletinListQuery, BulletinPage, BulletinView } from '@yikouban/contracts';
 import { DomainError } from '@yikouban/service-kit';
+import { invalidCursor } from '../common/keyset-cursor';
+import { SqlFilter } from '../common/sql-filter';
 import type { BulletinContent } from './bulletin-builder';
 import type { BulletinPeriod } from './bulletin-period';
 
@@ -27,7 +29,14 @@ const toView = (r: BulletinRow): BulletinView => ({
   ...r.content,
 });
 
-const badCursor = () => new DomainError('BAD_REQUEST', 'cursor 无效 / cursor is not one this list gave', [{ field: 'cursor', problems: ['not a bulletin cursor'] }]);
+/** Keyset cursor over (period_start, id): a bulletin's period is a calendar day, not an instant. */
+const encodeCursor = (r: BulletinRow) => Buffer.from(`${r.period_start}|${r.id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { start: string; id: string } {
+  const [start, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!start || !/^\d{4}-\d{2}-\d{2}$/.test(start) || !id || !/^[0-9a-f-]{36}$/i.test(id)) throw invalidCursor();
+  return { start, id };
+}
 
 /** Bulletins as stored data: one per kind and period; a complete one is never rewritten. */
 @Injectable()
@@ -57,21 +66,14 @@ export class BulletinStore {
   /** Newest period first (keyset over period_start, id). */
   async list(db: EntityManager, q: BulletinListQuery): Promise<BulletinPage> {
     const limit = q.limit ?? 20;
-    const params: unknown[] = [];
-    const where = ['true'];
-    if (q.kind) {
-      params.push(q.kind);
-      where.push(`kind = $${params.length}`);
-    }
+    const filter = new SqlFilter();
+    if (q.kind) filter.add('kind = ?', q.kind);
     if (q.cursor) {
-      const [start, id] = Buffer.from(q.cursor, 'base64url').toString().split('|');
-      if (!start || !/^\d{4}-\d{2}-\d{2}$/.test(start) || !id || !/^[0-9a-f-]{36}$/i.test(id)) throw badCursor();
-      params.push(start, id);
-      where.push(`(period_start, id) < ($${params.length - 1}::date, $${params.length}::uuid)`);
+      const c = decodeCursor(q.cursor);
+      filter.add('(period_start, id) < (?::date, ?::uuid)', c.start, c.id);
     }
-    params.push(limit + 1);
-    const rows = (await db.query(`SELECT ${COLUMNS} FROM bulletin WHERE ${where.join(' AND ')} ORDER BY period_start DESC, id DESC LIMIT $${params.length}`, params)) as BulletinRow[];
+    const rows = (await db.query(`SELECT ${COLUMNS} FROM bulletin ${filter.where} ORDER BY period_start DESC, id DESC LIMIT ${filter.param(limit + 1)}`, filter.params)) as BulletinRow[];
     const last = rows.length > limit ? rows[limit - 1] : undefined;
-    return { items: rows.slice(0, limit).map(toView), nextCursor: last ? Buffer.from(`${last.period_start}|${last.id}`).toString('base64url') : null };
+    return { items: rows.slice(0, limit).map(toView), nextCursor: last ? encodeCursor(last) : null };
   }
 }

@@ -21,9 +21,12 @@ export class AssignmentCreatedHandler implements EventHandler<AssignmentCreatedV
     // Facts from intake may still be on their way: the assignment's own region is always known.
     const profile = { regionCode: p?.region_code ?? a.regionCode, firstTime: p?.first_time ?? null, complexity: p?.complexity ?? null, statutoryPath: p?.statutory_path ?? null };
     const [received] = (await tx.query('SELECT received_at FROM supervised_case WHERE grievance_id = $1', [a.grievanceId])) as { received_at: Date | null }[];
-    const startedAt = handlingStart(new Date(a.createdAt), received?.received_at ?? null, profile.regionCode);
+    const receivedAt = received?.received_at ?? null;
+    const startedAt = handlingStart(new Date(a.createdAt), receivedAt, profile.regionCode);
+    // Without the receipt the clocks start at the assignment; intake's fact re-anchors them when it comes.
+    const awaitingReceipt = receivedAt === null;
     for (const planned of planAssignmentClocks(profile, startedAt)) {
-      await startClock(tx, { grievanceId: a.grievanceId, subjectId: a.assignmentId, startedAt, regionCode: profile.regionCode, cause: `${AssignmentCreated.subject} ${event.id}`, ...planned });
+      await startClock(tx, { grievanceId: a.grievanceId, subjectId: a.assignmentId, startedAt, regionCode: profile.regionCode, awaitingReceipt, cause: `${AssignmentCreated.subject} ${event.id}`, ...planned });
     }
   }
 }

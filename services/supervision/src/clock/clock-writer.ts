@@ -16,6 +16,8 @@ export interface NewClock {
   cause: string;
   /** The jurisdiction whose calendar the clock counts on; when left out, the grievance's region as supervision knows it. */
   regionCode?: string | null;
+  /** Started on its own event because the receipt was not known yet (only a lead assignment's clocks). */
+  awaitingReceipt?: boolean;
 }
 
 /** The grievance's region from its profile (intake's fact), if it has come. */
@@ -47,21 +49,26 @@ export async function startClock(tx: EntityManager, c: NewClock): Promise<Clock>
     escalationLevel: 0,
     nextAlarmAt: null,
     regionCode: c.regionCode !== undefined ? c.regionCode : (existing?.regionCode ?? (await profileRegion(tx, c.grievanceId))),
+    awaitingReceipt: c.awaitingReceipt ?? existing?.awaitingReceipt ?? false,
     stoppedAt: null,
   };
   clock.nextAlarmAt = nextAlarm(clock)?.at ?? null;
   await tx.save(Clock, clock);
-  if (clock.grievanceId) {
-    await appendToOutbox(tx, ClockStarted, {
-      clockId: clock.id,
-      grievanceId: clock.grievanceId,
-      policyCode: clock.policyCode,
-      step: clock.step,
-      startedAt: clock.startedAt.toISOString(),
-      dueAt: clock.dueAt.toISOString(),
-    });
-  }
+  await announceClock(tx, clock);
   return clock;
+}
+
+/** Publishes clock.started (its start and due as they now stand) for a grievance's clock: intake shows the citizen the due date. */
+export async function announceClock(tx: EntityManager, clock: Pick<Clock, 'id' | 'grievanceId' | 'policyCode' | 'step' | 'startedAt' | 'dueAt'>): Promise<void> {
+  if (!clock.grievanceId) return;
+  await appendToOutbox(tx, ClockStarted, {
+    clockId: clock.id,
+    grievanceId: clock.grievanceId,
+    policyCode: clock.policyCode,
+    step: clock.step,
+    startedAt: clock.startedAt.toISOString(),
+    dueAt: clock.dueAt.toISOString(),
+  });
 }
 
 /** Stops the open clocks of a subject (all steps, or the ones named), recording the cause. */

@@ -4,7 +4,7 @@ export type ClockState = 'running' | 'paused' | 'stopped' | 'breached';
 
 export interface ClockChange {
   at: string;
-  change: 'started' | 'replanned' | 'paused' | 'resumed' | 'extended' | 'stopped' | 'breached';
+  change: 'started' | 'replanned' | 'reanchored' | 'paused' | 'resumed' | 'extended' | 'stopped' | 'breached';
   cause: string;
 }
 
@@ -28,5 +28,10 @@ export class Clock {
   @Column({ name: 'next_alarm_at', type: 'timestamptz', nullable: true }) nextAlarmAt: Date | null;
   /** The jurisdiction whose working calendar the clock counts on (null: the national schedule only). */
   @Column({ name: 'region_code', type: 'text', nullable: true }) regionCode: string | null;
+  /**
+   * Started on its own event (a lead assignment) before intake's receipt had come: its start is then
+   * the assignment's instant, and the receipt may still move it earlier (see receipt-anchor.ts).
+   */
+  @Column({ name: 'awaiting_receipt', type: 'boolean' }) awaitingReceipt: boolean;
   @Column({ name: 'stopped_at', type: 'timestamptz', nullable: true }) stoppedAt: Date | null;
 }

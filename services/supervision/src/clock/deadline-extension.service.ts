@@ -12,8 +12,9 @@ import {
 } from '@yikouban/contracts';
 import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
 import { activeRules } from '../administration/active-rules';
+import { keysetPage, type KeysetKey } from '../common/keyset-page';
+import { SqlFilter } from '../common/sql-filter';
 import { regionPrefix } from '../indicators/indicator-reader';
-import { decodeCursor, encodeCursor } from '../oversight/keyset-cursor';
 import { nextAlarm } from './alarm-schedule';
 import { Clock } from './clock.entity';
 import { policyOf } from './deadline-planner';
@@ -60,6 +61,8 @@ const WITH_CASE = `SELECT e.*, s.tracking_code, COALESCE(NULLIF(s.region_code, '
   FROM deadline_extension e
   LEFT JOIN supervised_case s ON s.grievance_id = e.grievance_id
   LEFT JOIN grievance_profile p ON p.grievance_id = e.grievance_id`;
+
+const BY_REQUESTED_AT: KeysetKey<ExtensionRow> = { at: 'e.requested_at', id: 'e.id', of: (r) => ({ at: r.requested_at, id: r.id }) };
 
 async function readRequest(tx: EntityManager, id: string): Promise<DeadlineExtensionView> {
   const [row] = (await tx.query(`${WITH_CASE} WHERE e.id = $1`, [id])) as ExtensionRow[];
@@ -119,27 +122,12 @@ export class DeadlineExtensions {
 
   /** Newest first over (requested_at, id), within the scope the gateway set. */
   async list(q: ListDeadlineExtensions): Promise<DeadlineExtensionPage> {
-    const limit = q.limit ?? 50;
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const add = (sql: string, ...v: unknown[]) => {
-      where.push(sql.replace(/\?/g, () => `$${params.push(v.shift())}`));
-    };
-    if (q.status) add('e.status = ?', q.status);
-    if (q.orgCode) add('e.requested_org = ?', q.orgCode);
-    if (q.regionCode) add(`COALESCE(NULLIF(s.region_code, ''), p.region_code) LIKE ?`, regionPrefix(q.regionCode));
-    if (q.cursor) {
-      const c = decodeCursor(q.cursor);
-      add('(e.requested_at, e.id) < (?, ?)', c.at, c.id);
-    }
-    params.push(limit + 1);
-    const rows = (await this.db.query(`${WITH_CASE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.requested_at DESC, e.id DESC LIMIT $${params.length}`, params)) as ExtensionRow[];
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((r) => ({ ...toView(r), cursor: encodeCursor(r.requested_at, r.id) })),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.requested_at, last.id) : null,
-    };
+    const filter = new SqlFilter();
+    if (q.status) filter.add('e.status = ?', q.status);
+    if (q.orgCode) filter.add('e.requested_org = ?', q.orgCode);
+    if (q.regionCode) filter.add(`COALESCE(NULLIF(s.region_code, ''), p.region_code) LIKE ?`, regionPrefix(q.regionCode));
+    const page = await keysetPage(filter, q, BY_REQUESTED_AT, async (tail) => (await this.db.query(`${WITH_CASE} ${tail}`, filter.params)) as ExtensionRow[]);
+    return { items: page.rows.map((r) => ({ ...toView(r), cursor: page.cursorOf(r) })), nextCursor: page.nextCursor };
   }
 
   private async settle(tx: EntityManager, id: string, status: 'approved' | 'refused', by: string, now: Date, note: string | undefined, dueAt: Date | null): Promise<DeadlineExtensionView> {

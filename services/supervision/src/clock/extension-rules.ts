@@ -1,12 +1,11 @@
 import { MAX_EXTENSION_DAYS } from '@yikouban/contracts';
-import type { RpcErrorCode } from '@yikouban/messaging';
-import { DomainError } from '@yikouban/service-kit';
 import type { WorkingCalendar } from '@yikouban/calendar';
+import { refusalError } from '../common/refusal-error';
 import type { DeadlinePolicy } from '../deadline-policy';
 import type { ClockState } from './clock.entity';
 
 /** Why an extension was refused; each maps to one RPC code. */
-const REFUSALS = {
+export class ExtensionError extends refusalError({
   no_handling_clock: 'NOT_FOUND',
   request_not_found: 'NOT_FOUND',
   too_many_days: 'BAD_REQUEST',
@@ -17,18 +16,7 @@ const REFUSALS = {
   clock_stopped: 'CONFLICT',
   deadline_passed: 'CONFLICT',
   staff_only: 'FORBIDDEN',
-} as const satisfies Record<string, RpcErrorCode>;
-export type ExtensionRefusal = keyof typeof REFUSALS;
-
-export class ExtensionError extends DomainError {
-  constructor(
-    readonly refusal: ExtensionRefusal,
-    message: string,
-    field?: string,
-  ) {
-    super(REFUSALS[refusal], `${refusal}: ${message}`, field ? [{ field, problems: [message] }] : undefined);
-  }
-}
+}) {}
 
 export interface ExtensionAsk {
   days: number;

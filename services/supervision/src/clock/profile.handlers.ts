@@ -5,9 +5,13 @@ import type { EventHandler } from '@yikouban/messaging';
 import { watchForSpike } from '../early-warning/spike-watch';
 import { tallyReceived, tallyTriaged } from '../indicators/case-facts';
 import { noteRepeat } from '../oversight/backlog-rules';
+import { anchorClocksOnReceipt } from './anchor-on-receipt';
 import { replanHandling } from './replan-handling';
 
-/** Keeps what deadline policies depend on: where the matter is and whether it is first-time. */
+/**
+ * Keeps what deadline policies depend on: where the matter is and whether it is first-time; and
+ * re-anchors a lead assignment's clocks that started before the receipt was known.
+ */
 @Injectable()
 export class ProfileFromReceivedHandler implements EventHandler<GrievanceReceivedV1> {
   readonly contract = GrievanceReceived;
@@ -18,6 +22,8 @@ export class ProfileFromReceivedHandler implements EventHandler<GrievanceReceive
       [e.data.grievanceId, e.data.regionCode, e.data.firstTime ?? null],
     );
     const counted = await tallyReceived(tx, e.data);
+    // After tallyReceived, which holds the case row the assignment handler also locks before it reads the receipt.
+    await anchorClocksOnReceipt(tx, e.data.grievanceId, new Date(e.data.receivedAt), new Date(e.occurredAt), `${GrievanceReceived.subject} ${e.id}`);
     await noteRepeat(tx, e.data);
     await watchForSpike(tx, counted);
   }

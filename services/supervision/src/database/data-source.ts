@@ -15,14 +15,17 @@ import { DeadlineExtensions1732300000540 } from './migrations/1732300000540-Dead
 import { CalendarAndPolicyAdministration1732300000550 } from './migrations/1732300000550-CalendarAndPolicyAdministration';
 import { ClockJurisdiction1732300000570 } from './migrations/1732300000570-ClockJurisdiction';
 import { TriagedCategoryTally1732300000571 } from './migrations/1732300000571-TriagedCategoryTally';
+import { ClockAwaitingReceipt1732300000580 } from './migrations/1732300000580-ClockAwaitingReceipt';
+import { protectReceptionLedger } from './migrations/1732300000590-ProtectReceptionLedger';
 
 export const SUPERVISION_SCHEMA = 'supervision';
 
-export function supervisionDataSourceOptions(url: string) {
+/** `piiKeyRing` encrypts what some migrations protect (the reception ledger's personal information). */
+export function supervisionDataSourceOptions(url: string, piiKeyRing: string) {
   return serviceDataSourceOptions({
     url,
     schema: SUPERVISION_SCHEMA,
     entities: [Clock],
-    migrations: [MessagingTables1732300000000, CreateClocks1732300000400, ClockAlarms1732300000410, GrievanceProfiles1732300000420, Aftercare1732300000450, Indicators1732300000460, Oversight1732300000490, EarlyWarnings1732300000500, Bulletins1732300000510, LeaderReception1732300000520, PublicEvaluation1732300000530, DeadlineExtensions1732300000540, CalendarAndPolicyAdministration1732300000550, ClockJurisdiction1732300000570, TriagedCategoryTally1732300000571],
+    migrations: [MessagingTables1732300000000, CreateClocks1732300000400, ClockAlarms1732300000410, GrievanceProfiles1732300000420, Aftercare1732300000450, Indicators1732300000460, Oversight1732300000490, EarlyWarnings1732300000500, Bulletins1732300000510, LeaderReception1732300000520, PublicEvaluation1732300000530, DeadlineExtensions1732300000540, CalendarAndPolicyAdministration1732300000550, ClockJurisdiction1732300000570, TriagedCategoryTally1732300000571, ClockAwaitingReceipt1732300000580, protectReceptionLedger(piiKeyRing)],
   });
 }

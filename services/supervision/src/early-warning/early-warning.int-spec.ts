@@ -177,4 +177,41 @@ describe('苗头预警 and 通报 from real events (Heshan school closure)', () 
     expect(monthly.complete).toBe(true);
     expect(monthly.totals.counts.received).toBeGreaterThan(16);
   });
+
+  it('pages bulletins and alerts newest first with a keyset cursor, and refuses a cursor it did not give', async () => {
+    const walk = async <T>(list: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> => {
+      const seen: T[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await list(cursor);
+        seen.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    const bulletins = (await rpc.request(SupervisionListBulletins, {})).items.map((b) => `${b.kind} ${b.periodStart}`);
+    expect(bulletins).toEqual(['daily 2026-03-01', 'daily 2026-02-24', 'weekly 2026-02-23', 'half_monthly 2026-02-16', 'monthly 2026-02-01']);
+    const paged = await walk((cursor) => rpc.request(SupervisionListBulletins, { limit: 2, ...(cursor ? { cursor } : {}) }));
+    expect(paged.map((b) => `${b.kind} ${b.periodStart}`)).toEqual(bulletins);
+
+    // Two older alerts of Gulao raised at the same instant: the id breaks the tie, and no page loses or repeats one.
+    const earlier = new Date('2026-01-10T02:00:00Z');
+    for (const category of ['road_repair', 'wage_arrears']) {
+      await pg.query(
+        `INSERT INTO supervision.early_warning (region_code, category_code, window_code, window_start, window_end, count, baseline_mean, baseline_stddev, threshold, raised_at)
+         VALUES ($1, $2, '1d', '2026-01-10', '2026-01-10', 4, 0.5, 0.5, 3, $3)`,
+        [GULAO, category, earlier],
+      );
+    }
+    const alertsNow = (await rpc.request(SupervisionListEarlyWarnings, {})).items;
+    expect(alertsNow.map((a) => a.regionCode)).toEqual([ZHISHAN, GULAO, GULAO]);
+    const ties = alertsNow.slice(1).map((a) => a.alertId);
+    expect(ties).toEqual([...ties].sort().reverse());
+    const alertsPaged = await walk((cursor) => rpc.request(SupervisionListEarlyWarnings, { limit: 1, ...(cursor ? { cursor } : {}) }));
+    expect(alertsPaged).toEqual(alertsNow);
+
+    for (const refused of [rpc.request(SupervisionListBulletins, { cursor: 'not-a-cursor' }), rpc.request(SupervisionListEarlyWarnings, { cursor: 'not-a-cursor' })]) {
+      expect(await refusal(refused)).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('invalid_cursor') });
+    }
+  });
 });

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AcknowledgeEarlyWarning, EarlyWarningPage, EarlyWarningQuery, EarlyWarningView } from '@yikouban/contracts';
 import { DomainError } from '@yikouban/service-kit';
+import { keysetPage, type KeysetKey } from '../common/keyset-page';
+import { SqlFilter } from '../common/sql-filter';
 import { regionPrefix } from '../indicators/indicator-reader';
 
 interface AlertRow {
@@ -43,14 +45,7 @@ const toView = (r: AlertRow): EarlyWarningView => ({
   note: r.note,
 });
 
-const badCursor = () => new DomainError('BAD_REQUEST', 'cursor 无效 / cursor is not one this list gave', [{ field: 'cursor', problems: ['not an early-warning cursor'] }]);
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const when = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(when.getTime())) throw badCursor();
-  return { at: when, id };
-}
+const NEWEST_RAISED: KeysetKey<AlertRow> = { at: 'raised_at', id: 'id', of: (r) => ({ at: r.raised_at, id: r.id }) };
 
 /** Raised alerts for the command centre: newest first, and their acknowledgement. */
 @Injectable()
@@ -58,26 +53,12 @@ export class EarlyWarningStore {
   constructor(private readonly db: DataSource) {}
 
   async list(q: EarlyWarningQuery): Promise<EarlyWarningPage> {
-    const limit = q.limit ?? 50;
-    const params: unknown[] = [];
-    const where: string[] = ['true'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.regionCode) add('region_code LIKE ?', regionPrefix(q.regionCode));
-    if (q.categoryCode) add('category_code = ?', q.categoryCode);
-    if (q.state) add('state = ?', q.state);
-    if (q.cursor) {
-      const c = decodeCursor(q.cursor);
-      params.push(c.at, c.id);
-      where.push(`(raised_at, id) < ($${params.length - 1}, $${params.length})`);
-    }
-    params.push(limit + 1);
-    const rows = (await this.db.query(`SELECT ${COLUMNS} FROM early_warning WHERE ${where.join(' AND ')} ORDER BY raised_at DESC, id DESC LIMIT $${params.length}`, params)) as AlertRow[];
-    const items = rows.slice(0, limit).map(toView);
-    const last = rows.length > limit ? rows[limit - 1] : undefined;
-    return { items, nextCursor: last ? Buffer.from(`${last.raised_at.toISOString()}|${last.id}`).toString('base64url') : null };
+    const filter = new SqlFilter();
+    if (q.regionCode) filter.add('region_code LIKE ?', regionPrefix(q.regionCode));
+    if (q.categoryCode) filter.add('category_code = ?', q.categoryCode);
+    if (q.state) filter.add('state = ?', q.state);
+    const page = await keysetPage(filter, q, NEWEST_RAISED, async (tail) => (await this.db.query(`SELECT ${COLUMNS} FROM early_warning ${tail}`, filter.params)) as AlertRow[]);
+    return { items: page.rows.map(toView), nextCursor: page.nextCursor };
   }
 
   /** Marks the alert seen; acknowledging it again returns it as it was first acknowledged. */

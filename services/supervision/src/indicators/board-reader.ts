@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BoardItem, CaseDeadline, OverdueBoardPage, OverdueBoardQuery } from '@yikouban/contracts';
-import { DomainError } from '@yikouban/service-kit';
 import { ESCALATION_CHAIN } from '../clock/alarm-schedule';
 import { Clock } from '../clock/clock.entity';
+import { keysetPage, type KeysetKey } from '../common/keyset-page';
+import { SqlFilter } from '../common/sql-filter';
 import { regionPrefix } from './indicator-reader';
 
 interface BoardRow {
@@ -25,19 +26,8 @@ interface BoardRow {
 
 const escalatedTo = (level: number) => (level > 0 ? (ESCALATION_CHAIN[level - 1]?.to ?? null) : null);
 
-/** Keyset cursor over (due_at, id): opaque to callers. */
-export function encodeCursor(dueAt: Date, id: string): string {
-  return Buffer.from(`${dueAt.toISOString()}|${id}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { dueAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const dueAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(dueAt.getTime())) {
-    throw new DomainError('BAD_REQUEST', 'cursor 无效 / cursor is not one this board gave', [{ field: 'cursor', problems: ['not a board cursor'] }]);
-  }
-  return { dueAt, id };
-}
+/** Soonest due first. */
+const SOONEST_DUE: KeysetKey<BoardRow> = { at: 'c.due_at', id: 'c.id', order: 'asc', of: (r) => ({ at: r.due_at, id: r.id }) };
 
 /** The share of a clock's time used at `now` (1 = the deadline), to three places. */
 export function shareUsed(startedAt: Date, dueAt: Date, now: Date): number {
@@ -55,38 +45,28 @@ export class BoardReader {
   constructor(private readonly db: DataSource) {}
 
   async overdue(q: OverdueBoardQuery, now = new Date()): Promise<OverdueBoardPage> {
-    const limit = q.limit ?? 50;
-    const params: unknown[] = [now];
-    const where = [`(c.state = 'breached' OR (c.state IN ('running','paused') AND c.warnings_sent > 0))`];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.regionCode) add('s.region_code LIKE ?', regionPrefix(q.regionCode));
-    if (q.orgCode) add('s.org_code = ?', q.orgCode);
-    const overdue = `(c.state = 'breached' OR c.due_at <= $1::timestamptz)`;
+    const filter = new SqlFilter();
+    const overdue = `(c.state = 'breached' OR c.due_at <= ${filter.param(now)}::timestamptz)`;
+    filter.add(`(c.state = 'breached' OR (c.state IN ('running','paused') AND c.warnings_sent > 0))`);
+    if (q.regionCode) filter.add('s.region_code LIKE ?', regionPrefix(q.regionCode));
+    if (q.orgCode) filter.add('s.org_code = ?', q.orgCode);
     const kind = q.kind ?? 'all';
-    if (kind === 'overdue') where.push(overdue);
-    if (kind === 'near_overdue') where.push(`NOT ${overdue}`);
-    const from = `FROM clock c LEFT JOIN supervised_case s ON s.grievance_id = c.grievance_id WHERE ${where.join(' AND ')}`;
-    const [totals] = (await this.db.query(`SELECT count(*) FILTER (WHERE ${overdue})::int AS overdue, count(*) FILTER (WHERE NOT ${overdue})::int AS near ${from}`, params)) as {
+    if (kind === 'overdue') filter.add(overdue);
+    if (kind === 'near_overdue') filter.add(`NOT ${overdue}`);
+    const from = 'FROM clock c LEFT JOIN supervised_case s ON s.grievance_id = c.grievance_id';
+    // The totals count the whole filtered board, before the page's cursor narrows it.
+    const [totals] = (await this.db.query(`SELECT count(*) FILTER (WHERE ${overdue})::int AS overdue, count(*) FILTER (WHERE NOT ${overdue})::int AS near ${from} ${filter.where}`, [...filter.params])) as {
       overdue: number;
       near: number;
     }[];
-    const pageParams = [...params];
-    let page = from;
-    if (q.cursor) {
-      const c = decodeCursor(q.cursor);
-      pageParams.push(c.dueAt, c.id);
-      page += ` AND (c.due_at, c.id) > ($${pageParams.length - 1}, $${pageParams.length})`;
-    }
-    pageParams.push(limit + 1);
-    const rows = (await this.db.query(
-      `SELECT c.id, c.grievance_id, c.step, c.policy_code, c.state, c.started_at, c.due_at, c.warnings_sent, c.escalation_level,
-              s.tracking_code, s.region_code, s.org_code, s.category_code, ${overdue} AS overdue ${page} ORDER BY c.due_at, c.id LIMIT $${pageParams.length}`,
-      pageParams,
-    )) as BoardRow[];
-    const items = rows.slice(0, limit).map((r): BoardItem => ({
+    const page = await keysetPage(filter, q, SOONEST_DUE, async (tail) =>
+      (await this.db.query(
+        `SELECT c.id, c.grievance_id, c.step, c.policy_code, c.state, c.started_at, c.due_at, c.warnings_sent, c.escalation_level,
+                s.tracking_code, s.region_code, s.org_code, s.category_code, ${overdue} AS overdue ${from} ${tail}`,
+        filter.params,
+      )) as BoardRow[],
+    );
+    const items = page.rows.map((r): BoardItem => ({
       clockId: r.id,
       grievanceId: r.grievance_id,
       trackingCode: r.tracking_code,
@@ -104,8 +84,7 @@ export class BoardReader {
       orgCode: r.org_code || null,
       categoryCode: r.category_code || null,
     }));
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.dueAt), last.clockId) : null, overdue: totals.overdue, nearOverdue: totals.near };
+    return { items, nextCursor: page.nextCursor, overdue: totals.overdue, nearOverdue: totals.near };
   }
 
   /** Every clock of one grievance with its warnings, escalation and change history. */

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AssignCaseOwner, BacklogItem, BacklogPage, BacklogQuery, CaseOwnerView } from '@yikouban/contracts';
+import { keysetPage, type KeysetKey } from '../common/keyset-page';
+import { SqlFilter } from '../common/sql-filter';
 import { regionPrefix } from '../indicators/indicator-reader';
 import { ageDays, backlogReasons, DEFAULT_BACKLOG_AGE_DAYS, DEFAULT_BACKLOG_REPEATS } from './backlog-rules';
-import { decodeCursor, encodeCursor } from './keyset-cursor';
 import { OversightError } from './oversight.errors';
 
 interface OwnerRow {
@@ -34,6 +35,14 @@ interface BacklogRow {
   plan: string | null;
   assigned_by: string | null;
 }
+
+/** Oldest first; a case whose receipt is not known yet sorts as received at the epoch. */
+const OLDEST_RECEIVED: KeysetKey<BacklogRow> = {
+  at: 'COALESCE(c.received_at, to_timestamp(0))',
+  id: 'c.grievance_id',
+  order: 'asc',
+  of: (r) => ({ at: r.sort_at, id: r.grievance_id }),
+};
 
 const toOwner = (r: OwnerRow): CaseOwnerView => ({
   grievanceId: r.grievance_id,
@@ -74,42 +83,33 @@ export class CaseOwnershipService {
   async backlog(q: BacklogQuery, now = new Date()): Promise<BacklogPage> {
     const minAgeDays = q.minAgeDays ?? DEFAULT_BACKLOG_AGE_DAYS;
     const minRepeats = q.minRepeats ?? DEFAULT_BACKLOG_REPEATS;
-    const limit = q.limit ?? 50;
-    const params: unknown[] = [new Date(now.getTime() - minAgeDays * 24 * 60 * 60 * 1000), minRepeats + 1, now];
-    const where = ['c.open', '(c.received_at <= $1 OR COALESCE(rc.members, 1) >= $2 OR h.overdue)'];
-    const add = (sql: string, v: unknown) => {
-      params.push(v);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (q.regionCode) add('c.region_code LIKE ?', regionPrefix(q.regionCode));
-    if (q.orgCode) add('c.org_code = ?', q.orgCode);
-    if (q.owned !== undefined) where.push(q.owned ? 'o.grievance_id IS NOT NULL' : 'o.grievance_id IS NULL');
-    if (q.cursor) {
-      const c = decodeCursor(q.cursor);
-      params.push(c.at, c.id);
-      where.push(`(COALESCE(c.received_at, to_timestamp(0)), c.grievance_id) > ($${params.length - 1}, $${params.length})`);
-    }
-    params.push(limit + 1);
-    const rows = (await this.db.query(
-      `SELECT c.grievance_id, c.tracking_code, c.region_code, c.org_code, c.category_code, c.received_at,
-              COALESCE(c.received_at, to_timestamp(0)) AS sort_at,
-              COALESCE(rc.members, 1) - 1 AS repeats, h.overdue AS handling_overdue, a.status AS aftercare_status,
-              (SELECT count(*)::int FROM supervision_notice n WHERE n.grievance_id = c.grievance_id AND n.state <> 'accepted') AS open_notices,
-              o.leader_user_id, o.leader_name, o.since, o.plan, o.assigned_by
-         FROM supervised_case c
-         LEFT JOIN repeat_member rm ON rm.grievance_id = c.grievance_id
-         LEFT JOIN repeat_chain rc ON rc.root_id = rm.root_id
-         LEFT JOIN aftercare a ON a.grievance_id = c.grievance_id
-         LEFT JOIN case_owner o ON o.grievance_id = c.grievance_id
-         CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM clock k WHERE k.grievance_id = c.grievance_id AND k.step = 'handling'
-                               AND (k.state = 'breached' OR (k.state IN ('running','paused') AND k.due_at < $3))) AS overdue) h
-        WHERE ${where.join(' AND ')}
-        ORDER BY sort_at, c.grievance_id
-        LIMIT $${params.length}`,
-      params,
-    )) as BacklogRow[];
-    const page = rows.slice(0, limit);
-    const items = page.map((r): BacklogItem => {
+    const filter = new SqlFilter();
+    const oldBefore = filter.param(new Date(now.getTime() - minAgeDays * 24 * 60 * 60 * 1000));
+    const manyRepeats = filter.param(minRepeats + 1);
+    const at = filter.param(now);
+    filter.add('c.open').add(`(c.received_at <= ${oldBefore} OR COALESCE(rc.members, 1) >= ${manyRepeats} OR h.overdue)`);
+    if (q.regionCode) filter.add('c.region_code LIKE ?', regionPrefix(q.regionCode));
+    if (q.orgCode) filter.add('c.org_code = ?', q.orgCode);
+    if (q.owned !== undefined) filter.add(q.owned ? 'o.grievance_id IS NOT NULL' : 'o.grievance_id IS NULL');
+    const page = await keysetPage(filter, q, OLDEST_RECEIVED, async (tail) =>
+      (await this.db.query(
+        `SELECT c.grievance_id, c.tracking_code, c.region_code, c.org_code, c.category_code, c.received_at,
+                COALESCE(c.received_at, to_timestamp(0)) AS sort_at,
+                COALESCE(rc.members, 1) - 1 AS repeats, h.overdue AS handling_overdue, a.status AS aftercare_status,
+                (SELECT count(*)::int FROM supervision_notice n WHERE n.grievance_id = c.grievance_id AND n.state <> 'accepted') AS open_notices,
+                o.leader_user_id, o.leader_name, o.since, o.plan, o.assigned_by
+           FROM supervised_case c
+           LEFT JOIN repeat_member rm ON rm.grievance_id = c.grievance_id
+           LEFT JOIN repeat_chain rc ON rc.root_id = rm.root_id
+           LEFT JOIN aftercare a ON a.grievance_id = c.grievance_id
+           LEFT JOIN case_owner o ON o.grievance_id = c.grievance_id
+           CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM clock k WHERE k.grievance_id = c.grievance_id AND k.step = 'handling'
+                                 AND (k.state = 'breached' OR (k.state IN ('running','paused') AND k.due_at < ${at}))) AS overdue) h
+         ${tail}`,
+        filter.params,
+      )) as BacklogRow[],
+    );
+    const items = page.rows.map((r): BacklogItem => {
       const age = ageDays(r.received_at, now);
       return {
         grievanceId: r.grievance_id,
@@ -128,10 +128,9 @@ export class CaseOwnershipService {
             ? { grievanceId: r.grievance_id, trackingCode: r.tracking_code ?? '', leaderUserId: r.leader_user_id, leaderName: r.leader_name, since: r.since.toISOString(), plan: r.plan, assignedBy: r.assigned_by }
             : null,
         openNotices: r.open_notices,
-        cursor: encodeCursor(r.sort_at, r.grievance_id),
+        cursor: page.cursorOf(r),
       };
     });
-    const last = page.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.sort_at, last.grievance_id) : null, minAgeDays, minRepeats };
+    return { items, nextCursor: page.nextCursor, minAgeDays, minRepeats };
   }
 }

@@ -14,12 +14,15 @@ import {
 } from '@yikouban/contracts';
 import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
 import { activeRules } from '../administration/active-rules';
+import { keysetPage, type KeysetKey } from '../common/keyset-page';
+import { SqlFilter } from '../common/sql-filter';
 import { readCase } from '../indicators/case-tally';
 import { regionPrefix } from '../indicators/indicator-reader';
-import { decodeCursor, encodeCursor } from './keyset-cursor';
 import * as rules from './notice-rules';
 import { lockNotice, readNotice, snapshotOf, toViews, type NoticeRow } from './notice.store';
 import { OversightError } from './oversight.errors';
+
+const BY_ISSUED_AT: KeysetKey<NoticeRow> = { at: 'n.issued_at', id: 'n.id', of: (r) => ({ at: r.issued_at, id: r.id }) };
 
 /**
  * 督办单: issued to the handling unit, answered in writing, accepted or sent back by the issuing
@@ -120,38 +123,15 @@ export class NoticeService {
 
   /** Newest first over (issued_at, id); the overdue filter reads the pending partial index. */
   async list(q: NoticeQuery, now = new Date()): Promise<NoticePage> {
-    const limit = q.limit ?? 50;
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const add = (sql: string, v: unknown) => {
-      params.push(v);
-      where.push(sql.replaceAll('?', `$${params.length}`));
-    };
-    if (q.regionCode) add('n.region_code LIKE ?', regionPrefix(q.regionCode));
-    if (q.orgCode) add('n.org_code = ?', q.orgCode);
-    if (q.grievanceId) add('n.grievance_id = ?', q.grievanceId);
-    if (q.level) add('n.level = ?', q.level);
-    if (q.state) add('n.state = ?', q.state);
-    if (q.overdue !== undefined) {
-      params.push(now);
-      where.push(`${q.overdue ? '' : 'NOT '}${rules.overdueSql(`$${params.length}`)}`);
-    }
-    if (q.cursor) {
-      const c = decodeCursor(q.cursor);
-      params.push(c.at, c.id);
-      where.push(`(n.issued_at, n.id) < ($${params.length - 1}, $${params.length})`);
-    }
-    params.push(limit + 1);
-    const rows = (await this.db.query(
-      `SELECT n.* FROM supervision_notice n ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY n.issued_at DESC, n.id DESC LIMIT $${params.length}`,
-      params,
-    )) as NoticeRow[];
-    const page = rows.slice(0, limit);
-    const views = await toViews(this.db.manager, page, now);
-    const last = page.at(-1);
-    return {
-      items: views.map((v, i) => ({ ...v, cursor: encodeCursor((page[i] as NoticeRow).issued_at, v.id) })),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.issued_at, last.id) : null,
-    };
+    const filter = new SqlFilter();
+    if (q.regionCode) filter.add('n.region_code LIKE ?', regionPrefix(q.regionCode));
+    if (q.orgCode) filter.add('n.org_code = ?', q.orgCode);
+    if (q.grievanceId) filter.add('n.grievance_id = ?', q.grievanceId);
+    if (q.level) filter.add('n.level = ?', q.level);
+    if (q.state) filter.add('n.state = ?', q.state);
+    if (q.overdue !== undefined) filter.add(`${q.overdue ? '' : 'NOT '}${rules.overdueSql(filter.param(now))}`);
+    const page = await keysetPage(filter, q, BY_ISSUED_AT, async (tail) => (await this.db.query(`SELECT n.* FROM supervision_notice n ${tail}`, filter.params)) as NoticeRow[]);
+    const views = await toViews(this.db.manager, page.rows, now);
+    return { items: views.map((v, i) => ({ ...v, cursor: page.cursorOf(page.rows[i] as NoticeRow) })), nextCursor: page.nextCursor };
   }
 }

@@ -1,8 +1,7 @@
-import type { RpcErrorCode } from '@yikouban/messaging';
-import { DomainError } from '@yikouban/service-kit';
+import { refusalError } from '../common/refusal-error';
 
 /** Why a public-evaluation command was refused; each maps to one RPC code. */
-export const PUBLIC_EVALUATION_REFUSALS = {
+export class PublicEvaluationError extends refusalError({
   no_such_evaluation: 'NOT_FOUND',
   /** The matter already has a session that has not concluded. */
   already_open: 'CONFLICT',
@@ -12,16 +11,4 @@ export const PUBLIC_EVALUATION_REFUSALS = {
   duplicate_evaluator: 'BAD_REQUEST',
   invalid_quorum: 'BAD_REQUEST',
   actor_not_permitted: 'FORBIDDEN',
-} as const satisfies Record<string, RpcErrorCode>;
-export type PublicEvaluationRefusal = keyof typeof PUBLIC_EVALUATION_REFUSALS;
-
-export class PublicEvaluationError extends DomainError {
-  constructor(
-    readonly refusal: PublicEvaluationRefusal,
-    message: string,
-    field?: string,
-  ) {
-    super(PUBLIC_EVALUATION_REFUSALS[refusal], `${refusal}: ${message}`, field ? [{ field, problems: [message] }] : undefined);
-    this.name = 'PublicEvaluationError';
-  }
-}
+}) {}

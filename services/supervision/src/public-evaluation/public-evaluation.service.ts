@@ -14,10 +14,11 @@ import {
   type SupervisionActor,
 } from '@yikouban/contracts';
 import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
+import { keysetPage, type KeysetKey } from '../common/keyset-page';
+import { violatedConstraint } from '../common/pg-errors';
+import { SqlFilter } from '../common/sql-filter';
 import { regionPrefix } from '../indicators/indicator-reader';
-import { decodeCursor, encodeCursor } from '../oversight/keyset-cursor';
 import { findSupervisedGrievance } from '../reception/grievance-ref';
-import { violatedConstraint } from '../reception/reception.errors';
 import { defaultQuorum, OPINION_RULE, opinionOf, tally } from './opinion-rule';
 import { PublicEvaluationError } from './public-evaluation.errors';
 import { loadPanels, loadSession, toView, type LoadedSession, type SessionRow } from './public-evaluation.store';
@@ -25,6 +26,8 @@ import { loadPanels, loadSession, toView, type LoadedSession, type SessionRow } 
 const staffOnly = (by: SupervisionActor) => {
   if (by.kind !== 'staff') throw new PublicEvaluationError('actor_not_permitted', '只有工作人员可以组织公开评议 / only staff run a public evaluation', 'by.kind');
 };
+
+const BY_OPENED_AT: KeysetKey<SessionRow> = { at: 'e.opened_at', id: 'e.id', of: (r) => ({ at: r.opened_at, id: r.id }) };
 
 /**
  * 阳光信访公开评议: a session on a contested grievance, its panel, one recorded vote per
@@ -43,33 +46,24 @@ export class PublicEvaluationService {
 
   /** Newest first over (opened_at, id); the region is the grievance's as supervision projects it. */
   async list(q: ListPublicEvaluations): Promise<PublicEvaluationPage> {
-    const limit = q.limit ?? 50;
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const add = (sql: string, ...v: unknown[]) => {
-      where.push(sql.replace(/\?/g, () => `$${params.push(v.shift())}`));
-    };
-    if (q.status) add('e.status = ?', q.status);
-    if (q.grievanceId) add('e.grievance_id = ?', q.grievanceId);
-    if (q.regionCode) add(`COALESCE(NULLIF(s.region_code, ''), p.region_code) LIKE ?`, regionPrefix(q.regionCode));
-    if (q.cursor) {
-      const c = decodeCursor(q.cursor);
-      add('(e.opened_at, e.id) < (?, ?)', c.at, c.id);
-    }
-    params.push(limit + 1);
-    const rows = (await this.db.query(
-      `SELECT e.* FROM public_evaluation e
-         LEFT JOIN supervised_case s ON s.grievance_id = e.grievance_id
-         LEFT JOIN grievance_profile p ON p.grievance_id = e.grievance_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.opened_at DESC, e.id DESC LIMIT $${params.length}`,
-      params,
-    )) as SessionRow[];
-    const page = rows.slice(0, limit);
-    const panels = await loadPanels(this.db.manager, page.map((r) => r.id));
-    const last = page.at(-1);
+    const filter = new SqlFilter();
+    if (q.status) filter.add('e.status = ?', q.status);
+    if (q.grievanceId) filter.add('e.grievance_id = ?', q.grievanceId);
+    if (q.regionCode) filter.add(`COALESCE(NULLIF(s.region_code, ''), p.region_code) LIKE ?`, regionPrefix(q.regionCode));
+    const page = await keysetPage(filter, q, BY_OPENED_AT, async (tail) => {
+      const rows = await this.db.query(
+        `SELECT e.* FROM public_evaluation e
+           LEFT JOIN supervised_case s ON s.grievance_id = e.grievance_id
+           LEFT JOIN grievance_profile p ON p.grievance_id = e.grievance_id
+          ${tail}`,
+        filter.params,
+      );
+      return rows as SessionRow[];
+    });
+    const panels = await loadPanels(this.db.manager, page.rows.map((r) => r.id));
     return {
-      items: page.map((row) => ({ ...toView({ row, panel: panels.get(row.id) ?? [] }), cursor: encodeCursor(row.opened_at, row.id) })),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.opened_at, last.id) : null,
+      items: page.rows.map((row) => ({ ...toView({ row, panel: panels.get(row.id) ?? [] }), cursor: page.cursorOf(row) })),
+      nextCursor: page.nextCursor,
     };
   }
 

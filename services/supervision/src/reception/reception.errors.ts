@@ -1,8 +1,7 @@
-import type { RpcErrorCode } from '@yikouban/messaging';
-import { DomainError } from '@yikouban/service-kit';
+import { refusalError } from '../common/refusal-error';
 
 /** Why a reception command was refused; each maps to one RPC code. */
-export const RECEPTION_REFUSALS = {
+export class ReceptionError extends refusalError({
   no_such_day: 'NOT_FOUND',
   no_such_appointment: 'NOT_FOUND',
   /** Supervision has not (yet) heard of the grievance named. */
@@ -23,25 +22,6 @@ export const RECEPTION_REFUSALS = {
   invalid_range: 'BAD_REQUEST',
   invalid_date: 'BAD_REQUEST',
   actor_not_permitted: 'FORBIDDEN',
-} as const satisfies Record<string, RpcErrorCode>;
-export type ReceptionRefusal = keyof typeof RECEPTION_REFUSALS;
+}) {}
 
-/** A refusal: the code first in the message, then Chinese and English; `field` names the input at fault. */
-export class ReceptionError extends DomainError {
-  constructor(
-    readonly refusal: ReceptionRefusal,
-    message: string,
-    field?: string,
-  ) {
-    super(RECEPTION_REFUSALS[refusal], `${refusal}: ${message}`, field ? [{ field, problems: [message] }] : undefined);
-    this.name = 'ReceptionError';
-  }
-}
-
-/** The name of the constraint a PostgreSQL unique or check violation broke, if that is what it was. */
-export function violatedConstraint(err: unknown): string | null {
-  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = e.driverError?.code ?? e.code;
-  if (code !== '23505' && code !== '23514') return null;
-  return e.driverError?.constraint ?? e.constraint ?? null;
-}
+export { violatedConstraint } from '../common/pg-errors';

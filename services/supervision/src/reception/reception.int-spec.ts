@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
   ClockStarted,
@@ -14,6 +14,7 @@ import {
   SupervisionReceptionRota,
   SupervisionRecordEvaluationVote,
   SupervisionRecordReception,
+  SupervisionRevealReceptionRecord,
   SupervisionAddCalendarOverride,
   SupervisionScheduleReceptionDay,
   type EventContract,
@@ -23,10 +24,13 @@ import {
 import { Namespace, RpcCallError, RpcClient } from '@yikouban/messaging';
 import { JetStreamProbe, startServiceUnderTest, waitFor, type RunningService, type ServiceUnderTest } from '@yikouban/testing';
 import { ChineseDaysSource, dayToIso, dayOfInstant, WorkingCalendar } from '@yikouban/calendar';
+import { PiiCipher } from '@yikouban/pii';
 import { ClockSweeper } from '../clock/clock-sweeper';
 import { supervisionService } from '../service';
 
 const DAY = 86_400_000;
+/** The service's key ring in this test, so raw rows can be checked against it. */
+const PII_KEYS = `t1:${randomBytes(32).toString('base64')}`;
 const REGION = '330621101';
 const staff = { kind: 'staff' as const, userId: 'u-clerk', orgCode: 'county_petition_bureau' };
 const inDays = (n: number) => dayToIso(dayOfInstant(new Date(Date.now() + n * DAY)));
@@ -87,7 +91,7 @@ describe('leader reception and public evaluation (real PostgreSQL and NATS)', ()
     waitFor(`${contract.subject} on the stream`, async () => (await probe.read(ns.stream('supervision'), ns.subject(contract.subject))).map((m) => m.json<EventEnvelope<T>>().data).find(match));
 
   beforeAll(async () => {
-    sut = await startServiceUnderTest(supervisionService, { SUPERVISION_SWEEP_MS: '0' }, { rpcName: 'supervision-reception-test' });
+    sut = await startServiceUnderTest(supervisionService, { SUPERVISION_SWEEP_MS: '0', SUPERVISION_PII_KEYS: PII_KEYS }, { rpcName: 'supervision-reception-test' });
     ({ ns, svc, probe, pg, rpc } = sut);
   });
 
@@ -199,6 +203,57 @@ describe('leader reception and public evaluation (real PostgreSQL and NATS)', ()
     expect(board.items.some((i) => i.grievanceId === g.grievanceId && i.step === 'reception_promise')).toBe(true);
     const twice = await refusal(rpc.request(SupervisionRecordReception, { appointmentId: appt.id, whoReceived: '王某', headcount: 1, summary: '再次登记', outcome: 'explained', by: staff }));
     expect(twice.message).toMatch(/already_recorded/);
+  });
+
+  it('keeps who was received encrypted at rest, masked in every view, and in full only through an audited reveal', async () => {
+    const g = aGrievance();
+    await receive(g, false);
+    const day = await schedule();
+    const appt = await rpc.request(SupervisionBookReception, { receptionDayId: day.id, grievanceId: g.grievanceId, by: staff });
+    const recorded = await rpc.request(SupervisionRecordReception, {
+      appointmentId: appt.id,
+      whoReceived: '张三丰',
+      phone: '+86 138 0000 0000',
+      idNumber: '11010519491231002x',
+      headcount: 1,
+      summary: '反映宅基地纠纷',
+      outcome: 'explained',
+      by: staff,
+    });
+    const recordId = recorded.record!.id;
+    expect(recorded.record).toMatchObject({ whoReceived: '张*丰', phone: '138****0000', idNumber: '110***********002X' });
+
+    // At rest: no plaintext in any column, only tokens under the service's key, bound to the entry.
+    const [row] = (await pg.query('SELECT * FROM supervision.reception_record WHERE id = $1', [recordId])).rows;
+    const raw = JSON.stringify(row);
+    for (const plain of ['张三丰', '13800000000', '138 0000 0000', '11010519491231002']) expect(raw).not.toContain(plain);
+    expect(row).not.toHaveProperty('who_received');
+    const cipher = PiiCipher.fromKeyRing(PII_KEYS);
+    expect(cipher.decrypt(row.who_received_cipher, `reception_record:${recordId}:who_received`)).toBe('张三丰');
+    expect(cipher.decrypt(row.phone_cipher, `reception_record:${recordId}:phone`)).toBe('13800000000');
+    expect(cipher.decrypt(row.id_number_cipher, `reception_record:${recordId}:id_number`)).toBe('11010519491231002X');
+
+    // Every view masks, and reading it masked leaves no audit record.
+    const [view] = await rpc.request(SupervisionReceptionRota, { from: day.day, to: day.day, leaderId: day.leaderId });
+    expect(view.appointments.find((a) => a.id === appt.id)?.record).toMatchObject({ whoReceived: '张*丰', phone: '138****0000', idNumber: '110***********002X' });
+    const audits = async () => (await pg.query('SELECT * FROM supervision.reception_record_access_audit WHERE reception_record_id = $1 ORDER BY at', [recordId])).rows;
+    expect(await audits()).toEqual([]);
+
+    // The reveal answers in full and leaves its record: who, role, organisation, when, which entry, why.
+    const caller = { userId: 'u-leader-7', role: 'leader', orgCode: 'county_government' };
+    const revealed = await rpc.request(SupervisionRevealReceptionRecord, { receptionRecordId: recordId, caller, reason: '  回访核实承诺落实情况  ' });
+    expect(revealed).toMatchObject({ receptionRecordId: recordId, appointmentId: appt.id, grievanceId: g.grievanceId, whoReceived: '张三丰', phone: '13800000000', idNumber: '11010519491231002X' });
+    const [audit] = await audits();
+    expect(audit).toMatchObject({ id: revealed.auditId, grievance_id: g.grievanceId, actor_user_id: 'u-leader-7', actor_role: 'leader', actor_org_code: 'county_government', reason: '回访核实承诺落实情况' });
+    expect(new Date(audit.at).toISOString()).toBe(revealed.revealedAt);
+    await expect(pg.query('DELETE FROM supervision.reception_record_access_audit WHERE id = $1', [audit.id])).rejects.toThrow(/append-only/);
+
+    // No reason, or no such entry: refused, and nothing is revealed or recorded.
+    const noReason = await refusal(rpc.request(SupervisionRevealReceptionRecord, { receptionRecordId: recordId, caller, reason: '    x   ' }));
+    expect(noReason).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/invalid_reason/) });
+    const unknown = await refusal(rpc.request(SupervisionRevealReceptionRecord, { receptionRecordId: randomUUID(), caller, reason: '回访核实身份' }));
+    expect(unknown.code).toBe('NOT_FOUND');
+    expect(await audits()).toHaveLength(1);
   });
 
   it('holds a public evaluation: one vote per evaluator, the opinion by majority of votes cast with a quorum', async () => {

@@ -12,11 +12,15 @@ import {
   type RecordReception,
   type ScheduleReceptionDay,
   type SupervisionActor,
+  validateIdNumber,
+  validatePhone,
 } from '@yikouban/contracts';
 import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
 import { isIsoDate } from '@yikouban/calendar';
+import { DomainError } from '@yikouban/service-kit';
 import { startClock } from '../clock/clock-writer';
 import { findSupervisedGrievance } from './grievance-ref';
+import { LedgerIdentity, type LedgerPerson } from './ledger-identity';
 import { admit, checkFirstTimeWindow, checkWorkingDay, checkRange, checkRecordDates, firstTimeReceptionWindow, refuseDoubleBooking, slotStartsAt } from './reception-rules';
 import { ReceptionError, violatedConstraint } from './reception.errors';
 import { loadAppointmentForUpdate, loadDay, readAppointment, readDay, readRota } from './reception.store';
@@ -32,6 +36,21 @@ const validDay = (day: string, field: string) => {
   if (!isIsoDate(day)) throw new ReceptionError('invalid_date', `不是有效日期 / not a real date: ${day}`, field);
 };
 
+/** Who was received, phone and ID number in the canonical form they are sealed in (the contract has validated both). */
+function ledgerPerson(cmd: RecordReception): LedgerPerson {
+  const canonical = (field: 'phone' | 'idNumber', r: { ok: true; value: string } | { ok: false; reason: string }): string => {
+    if (!r.ok) throw new DomainError('BAD_REQUEST', `${field}: ${r.reason}`, [{ field, problems: [r.reason] }]);
+    return r.value;
+  };
+  const whoReceived = cmd.whoReceived.trim();
+  if (whoReceived === '') throw new DomainError('BAD_REQUEST', 'whoReceived: 接待对象不能为空 / who was received cannot be blank', [{ field: 'whoReceived', problems: ['blank'] }]);
+  return {
+    whoReceived,
+    phone: cmd.phone === undefined ? null : canonical('phone', validatePhone(cmd.phone)),
+    idNumber: cmd.idNumber === undefined ? null : canonical('idNumber', validateIdNumber(cmd.idNumber)),
+  };
+}
+
 /**
  * 领导接访: the rota (each day a leader with a legal adviser, 1+1), appointments on it, and the
  * ledger entry after the meeting. A promise's date runs as a supervision clock, so a broken
@@ -41,6 +60,7 @@ const validDay = (day: string, field: string) => {
 export class ReceptionService {
   constructor(
     private readonly db: DataSource,
+    private readonly identity: LedgerIdentity,
     @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
@@ -48,7 +68,7 @@ export class ReceptionService {
     validDay(q.from, 'from');
     validDay(q.to, 'to');
     checkRange(q.from, q.to);
-    return this.db.transaction((tx) => readRota(tx, q));
+    return this.db.transaction((tx) => readRota(tx, q, this.identity));
   }
 
   async schedule(cmd: ScheduleReceptionDay): Promise<ReceptionDayView> {
@@ -65,7 +85,7 @@ export class ReceptionService {
           [id, cmd.leaderId, cmd.leaderName, cmd.orgCode, cmd.regionCode ?? null, cmd.day, cmd.slot, startsAt, cmd.place, cmd.legalAdviserId, cmd.legalAdviserName, cmd.capacity, cmd.by.userId ?? null],
         );
         await appendToOutbox(tx, ReceptionDayScheduled, { receptionDayId: id, leaderId: cmd.leaderId, orgCode: cmd.orgCode, day: cmd.day, slot: cmd.slot, legalAdviserId: cmd.legalAdviserId, capacity: cmd.capacity });
-        return readDay(tx, id);
+        return readDay(tx, id, this.identity);
       });
       this.relay?.kick();
       return view;
@@ -108,7 +128,7 @@ export class ReceptionService {
           firstTime: g.firstTime,
           ...(window ? { receptionDueAt: window.dueAt.toISOString() } : {}),
         });
-        return (await readAppointment(tx, id)) as ReceptionAppointmentView;
+        return (await readAppointment(tx, id, this.identity)) as ReceptionAppointmentView;
       });
       this.relay?.kick();
       return view;
@@ -129,6 +149,7 @@ export class ReceptionService {
     if ((cmd.promise === undefined) !== (promisedBy === null)) {
       throw new ReceptionError('invalid_date', '承诺事项与承诺期限须同时填写 / a promise needs its date and a date needs its promise', cmd.promise === undefined ? 'promise' : 'promisedBy');
     }
+    const person = ledgerPerson(cmd);
     const view = await this.db.transaction(async (tx) => {
       const a = await loadAppointmentForUpdate(tx, cmd.appointmentId);
       if (!a) throw new ReceptionError('no_such_appointment', '没有该预约 / no such appointment', 'appointmentId');
@@ -149,10 +170,11 @@ export class ReceptionService {
         });
         clockId = clock.id;
       }
+      const sealed = this.identity.seal(recordId, person);
       await tx.query(
-        `INSERT INTO reception_record (id, appointment_id, grievance_id, who_received, headcount, summary, outcome, legal_advice, promise, promised_by, clock_id, received_at, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [recordId, a.id, a.grievance_id, cmd.whoReceived, cmd.headcount, cmd.summary, cmd.outcome, cmd.legalAdvice ?? null, cmd.promise ?? null, promisedBy, clockId, receivedAt, cmd.by.userId ?? null],
+        `INSERT INTO reception_record (id, appointment_id, grievance_id, who_received_cipher, phone_cipher, id_number_cipher, headcount, summary, outcome, legal_advice, promise, promised_by, clock_id, received_at, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [recordId, a.id, a.grievance_id, sealed.who_received_cipher, sealed.phone_cipher, sealed.id_number_cipher, cmd.headcount, cmd.summary, cmd.outcome, cmd.legalAdvice ?? null, cmd.promise ?? null, promisedBy, clockId, receivedAt, cmd.by.userId ?? null],
       );
       await tx.query(`UPDATE reception_appointment SET status = 'received' WHERE id = $1`, [a.id]);
       await appendToOutbox(tx, ReceptionRecorded, {
@@ -167,7 +189,7 @@ export class ReceptionService {
         ...(clockId ? { clockId } : {}),
         receivedAt: receivedAt.toISOString(),
       });
-      return (await readAppointment(tx, a.id)) as ReceptionAppointmentView;
+      return (await readAppointment(tx, a.id, this.identity)) as ReceptionAppointmentView;
     });
     this.relay?.kick();
     return view;

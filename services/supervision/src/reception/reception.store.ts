@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { ReceptionAppointmentView, ReceptionDayView, ReceptionOutcome, ReceptionRecordView, ReceptionSlot } from '@yikouban/contracts';
+import type { LedgerIdentity } from './ledger-identity';
 
-/** Reads of the reception tables into views (raw SQL: small rows, read in one round each). */
+/** Reads of the reception tables into views (raw SQL: small rows, read in one round each); who was received comes out masked. */
 
 export interface DayRow {
   id: string;
@@ -30,7 +31,9 @@ interface AppointmentRow {
   status: 'booked' | 'received';
   booked_at: Date;
   record_id: string | null;
-  who_received: string | null;
+  who_received_cipher: string | null;
+  phone_cipher: string | null;
+  id_number_cipher: string | null;
   headcount: number | null;
   summary: string | null;
   outcome: ReceptionOutcome | null;
@@ -43,7 +46,7 @@ interface AppointmentRow {
 }
 
 const DAY_COLUMNS = `id, leader_id, leader_name, org_code, region_code, to_char(day, 'YYYY-MM-DD') AS day, slot, slot_starts_at, place, legal_adviser_id, legal_adviser_name, capacity, booked`;
-const APPOINTMENT_SELECT = `SELECT a.*, r.id AS record_id, r.who_received, r.headcount, r.summary, r.outcome, r.legal_advice, r.promise, r.promised_by, r.clock_id, r.received_at, r.recorded_by
+const APPOINTMENT_SELECT = `SELECT a.*, r.id AS record_id, r.who_received_cipher, r.phone_cipher, r.id_number_cipher, r.headcount, r.summary, r.outcome, r.legal_advice, r.promise, r.promised_by, r.clock_id, r.received_at, r.recorded_by
   FROM reception_appointment a LEFT JOIN reception_record r ON r.appointment_id = a.id`;
 
 export async function loadDay(tx: EntityManager, id: string, lock = false): Promise<DayRow | null> {
@@ -51,11 +54,12 @@ export async function loadDay(tx: EntityManager, id: string, lock = false): Prom
   return row ?? null;
 }
 
-function toRecord(r: AppointmentRow): ReceptionRecordView | null {
+function toRecord(r: AppointmentRow, identity: LedgerIdentity): ReceptionRecordView | null {
   if (!r.record_id) return null;
+  const person = identity.masked(r.record_id, { who_received_cipher: r.who_received_cipher as string, phone_cipher: r.phone_cipher, id_number_cipher: r.id_number_cipher });
   return {
     id: r.record_id,
-    whoReceived: r.who_received ?? '',
+    ...person,
     headcount: r.headcount ?? 1,
     summary: r.summary ?? '',
     outcome: r.outcome as ReceptionOutcome,
@@ -68,7 +72,7 @@ function toRecord(r: AppointmentRow): ReceptionRecordView | null {
   };
 }
 
-function toAppointment(r: AppointmentRow): ReceptionAppointmentView {
+function toAppointment(r: AppointmentRow, identity: LedgerIdentity): ReceptionAppointmentView {
   return {
     id: r.id,
     receptionDayId: r.reception_day_id,
@@ -79,7 +83,7 @@ function toAppointment(r: AppointmentRow): ReceptionAppointmentView {
     policyCode: r.policy_code,
     status: r.status,
     bookedAt: r.booked_at.toISOString(),
-    record: toRecord(r),
+    record: toRecord(r, identity),
   };
 }
 
@@ -102,9 +106,9 @@ function toDay(d: DayRow, appointments: ReceptionAppointmentView[]): ReceptionDa
   };
 }
 
-export async function readAppointment(tx: EntityManager, id: string): Promise<ReceptionAppointmentView | null> {
+export async function readAppointment(tx: EntityManager, id: string, identity: LedgerIdentity): Promise<ReceptionAppointmentView | null> {
   const [row] = (await tx.query(`${APPOINTMENT_SELECT} WHERE a.id = $1`, [id])) as AppointmentRow[];
-  return row ? toAppointment(row) : null;
+  return row ? toAppointment(row, identity) : null;
 }
 
 export async function loadAppointmentForUpdate(tx: EntityManager, id: string): Promise<{ id: string; reception_day_id: string; grievance_id: string; tracking_code: string | null; status: string } | null> {
@@ -119,7 +123,7 @@ export async function loadAppointmentForUpdate(tx: EntityManager, id: string): P
 }
 
 /** Reception days in a date range (Beijing civil days), with their appointments and ledger entries. */
-export async function readRota(tx: EntityManager, q: { from: string; to: string; leaderId?: string; orgCode?: string; ids?: string[] }): Promise<ReceptionDayView[]> {
+export async function readRota(tx: EntityManager, q: { from: string; to: string; leaderId?: string; orgCode?: string; ids?: string[] }, identity: LedgerIdentity): Promise<ReceptionDayView[]> {
   const params: unknown[] = [q.from, q.to];
   let where = 'day BETWEEN $1::date AND $2::date';
   if (q.leaderId) where += ` AND leader_id = $${params.push(q.leaderId)}`;
@@ -128,12 +132,12 @@ export async function readRota(tx: EntityManager, q: { from: string; to: string;
   const days = (await tx.query(`SELECT ${DAY_COLUMNS} FROM reception_day WHERE ${where} ORDER BY day, slot_starts_at, leader_name, id`, params)) as DayRow[];
   if (days.length === 0) return [];
   const rows = (await tx.query(`${APPOINTMENT_SELECT} WHERE a.reception_day_id = ANY($1::uuid[]) ORDER BY a.booked_at, a.id`, [days.map((d) => d.id)])) as AppointmentRow[];
-  return days.map((d) => toDay(d, rows.filter((r) => r.reception_day_id === d.id).map(toAppointment)));
+  return days.map((d) => toDay(d, rows.filter((r) => r.reception_day_id === d.id).map((r) => toAppointment(r, identity))));
 }
 
-export async function readDay(tx: EntityManager, id: string): Promise<ReceptionDayView> {
+export async function readDay(tx: EntityManager, id: string, identity: LedgerIdentity): Promise<ReceptionDayView> {
   const d = await loadDay(tx, id);
   if (!d) throw new Error(`reception day ${id} vanished inside its transaction`);
-  const [view] = await readRota(tx, { from: d.day, to: d.day, ids: [id] });
+  const [view] = await readRota(tx, { from: d.day, to: d.day, ids: [id] }, identity);
   return view;
 }

@@ -1,31 +1,36 @@
-import type { LedgerTally, RateLimitLedger } from '../rate-limiter';
+import type { LedgerCounter, LedgerTally, LedgerVerdict, RateLimitLedger } from '../rate-limiter';
 
-/** The ledger's contract in memory, for unit tests of the window arithmetic (PgRateLimitLedger runs in the auth integration tests). */
+/** The ledger's contract in memory, for unit tests of the window arithmetic (PgRateLimitLedger runs in rate-limit.int-spec.ts). */
 export class InMemoryRateLimitLedger implements RateLimitLedger {
-  readonly hits: { key: string; at: Date }[] = [];
+  readonly hits: { id: string; key: string; at: Date }[] = [];
+  private nextId = 1;
 
-  async tally(keys: string[], since: Date): Promise<LedgerTally[]> {
-    const out: LedgerTally[] = [];
-    for (const key of new Set(keys)) {
-      const times = this.hits.filter((h) => h.key === key && h.at > since).map((h) => h.at.getTime());
-      if (times.length) out.push({ key, count: times.length, oldest: new Date(Math.min(...times)) });
+  // No await inside: one admit runs to its end before another starts, as the real ledger's lock ensures.
+  async admit(counters: LedgerCounter[], at: Date): Promise<LedgerVerdict> {
+    const full: LedgerTally[] = [];
+    for (const c of counters) {
+      const times = this.hits.filter((h) => h.key === c.key && h.at > c.since).map((h) => h.at.getTime());
+      if (times.length >= c.limit) full.push({ key: c.key, count: times.length, oldest: new Date(Math.min(...times)) });
     }
-    return out;
+    if (full.length) return { admitted: false, full };
+    const hits = counters.map((c) => ({ id: String(this.nextId++), key: c.key, at }));
+    this.hits.push(...hits);
+    return { admitted: true, hits: hits.map(({ id, key }) => ({ id, key })) };
   }
 
-  async add(keys: string[], at: Date): Promise<void> {
-    for (const key of keys) this.hits.push({ key, at });
+  async remove(hitIds: string[]): Promise<void> {
+    this.drop((h) => hitIds.includes(h.id));
   }
 
   async forget(bucket: string, before: Date): Promise<void> {
-    this.remove((h) => h.key.startsWith(`${bucket}:`) && h.at <= before);
+    this.drop((h) => h.key.startsWith(`${bucket}:`) && h.at <= before);
   }
 
   async clear(key: string): Promise<void> {
-    this.remove((h) => h.key === key);
+    this.drop((h) => h.key === key);
   }
 
-  private remove(match: (h: { key: string; at: Date }) => boolean): void {
+  private drop(match: (h: { key: string; at: Date; id: string }) => boolean): void {
     for (let i = this.hits.length - 1; i >= 0; i--) if (match(this.hits[i])) this.hits.splice(i, 1);
   }
 }

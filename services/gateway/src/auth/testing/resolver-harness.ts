@@ -1,5 +1,4 @@
 import { Global, Module, type DynamicModule, type INestApplication, type Provider, type Type } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { getApolloServer } from '@nestjs/apollo';
 import { Test } from '@nestjs/testing';
 import { RpcClient } from '@yikouban/messaging';
@@ -7,10 +6,8 @@ import { JsonLogger } from '@yikouban/observability';
 import { strictValidationPipe } from '@yikouban/service-kit';
 import { GatewayGraphqlModule } from '../../graphql/graphql.module';
 import { FakeRpcClient } from '../../rpc/testing/fake-rpc-client';
-import { AuthGuard } from '../auth.guard';
-import { AUTH_OPTIONS } from '../auth.options';
 import type { Principal, Role } from '../roles';
-import { TokenService } from '../token.service';
+import { testAuthProviders, TestTokenService } from './test-access';
 
 /** A GraphQL answer as a resolver spec reads it. */
 export interface GqlAnswer<T = Record<string, unknown>> {
@@ -58,7 +55,7 @@ const SECRET = 'resolver-harness-secret-with-32-characters';
  */
 export function resolverHarness(modules: (Type<unknown> | DynamicModule)[], options: ResolverHarnessOptions = {}): ResolverHarness {
   const rpc = new FakeRpcClient();
-  const tokens = new TokenService({ jwtSecret: SECRET, accessTokenTtlSeconds: 900, refreshTokenTtlHours: 12, production: false });
+  const tokens = new TestTokenService({ jwtSecret: SECRET, accessTokenTtlSeconds: 900, refreshTokenTtlHours: 12, production: false });
   let app: INestApplication | undefined;
   let apollo: ReturnType<typeof getApolloServer> | undefined;
 
@@ -89,7 +86,7 @@ export function resolverHarness(modules: (Type<unknown> | DynamicModule)[], opti
         imports: [FakeRpcModule, GatewayGraphqlModule.forRoot({ production: false, logger }), ...modules],
         providers: [
           ...(options.providers ?? []),
-          ...(auth ? [{ provide: TokenService, useValue: tokens }, { provide: AUTH_OPTIONS, useValue: {} }, { provide: APP_GUARD, useClass: AuthGuard }] : []),
+          ...(auth ? testAuthProviders(tokens) : []),
         ],
       }).compile();
       app = moduleRef.createNestApplication({ logger: false });

@@ -5,6 +5,8 @@ import {
   CIVIL_DATE_PATTERN,
   CODE_PATTERN,
   EVALUATION_VOTES,
+  IsChinesePhone,
+  IsResidentIdNumber,
   EVALUATOR_KINDS,
   PUBLIC_EVALUATION_STATUSES,
   RECEPTION_OUTCOMES,
@@ -54,7 +56,9 @@ export class BookReceptionInput {
 @InputType({ description: '接访台账登记 / the ledger entry after the meeting' })
 export class RecordReceptionInput {
   @Field(() => ID) @IsUUID('all', { message: 'appointmentId is not an id' }) appointmentId: string;
-  @Field({ description: '接待对象 / who was received' }) @IsString() @Length(1, 500) whoReceived: string;
+  @Field({ description: '接待对象（加密保存，脱敏显示）/ who was received; stored encrypted, shown masked' }) @IsString() @Length(1, 500) whoReceived: string;
+  @Field(() => String, { nullable: true, description: '联系电话（加密保存）/ phone of who was received; stored encrypted' }) @IsOptional() @IsChinesePhone() phone?: string;
+  @Field(() => String, { nullable: true, description: '身份证号（加密保存）/ resident ID number; stored encrypted' }) @IsOptional() @IsResidentIdNumber() idNumber?: string;
   @Field(() => Int) @IsInt() @Min(1) @Max(500) headcount: number;
   @Field({ description: '诉求与接谈情况 / what was said' }) @IsString() @Length(1, 5000) summary: string;
   @Field(() => ReceptionOutcomeEnum) @IsIn(RECEPTION_OUTCOMES) outcome: ReceptionOutcome;
@@ -62,6 +66,15 @@ export class RecordReceptionInput {
   @Field({ nullable: true, description: '承诺事项 / what was promised' }) @IsOptional() @IsString() @Length(1, 2000) promise?: string;
   @Field(() => GraphQLISODateTime, { nullable: true, description: '承诺期限（督查计时）/ by when (supervision runs a clock)' }) @IsOptional() promisedBy?: Date;
   @Field(() => GraphQLISODateTime, { nullable: true, description: '接访时间，默认现在 / when it took place' }) @IsOptional() receivedAt?: Date;
+}
+
+@ArgsType()
+export class RevealReceptionRecordArgs {
+  @Field(() => ID, { description: '接访台账记录 / the ledger entry' }) @IsUUID('all', { message: 'receptionRecordId is not an id' }) receptionRecordId: string;
+  @Field({ description: '查看理由（记入审计）/ why the identity is needed; kept in the audit record' })
+  @IsString()
+  @Length(4, 500, { message: 'reason must say why, in 4 to 500 characters' })
+  reason: string;
 }
 
 @InputType({ description: '评议员 / an evaluator' })

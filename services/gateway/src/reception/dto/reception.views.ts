@@ -6,7 +6,9 @@ import { AppointmentStatusEnum, EvaluationVoteEnum, EvaluatorKindEnum, PublicEva
 @ObjectType('ReceptionRecord', { description: '接访台账 / the reception ledger entry' })
 export class ReceptionRecordView {
   @Field(() => ID) id: string;
-  @Field({ description: '接待对象 / who was received' }) whoReceived: string;
+  @Field({ description: '接待对象（脱敏）/ who was received, masked (张*丰)' }) whoReceived: string;
+  @Field(() => String, { nullable: true, description: '联系电话（脱敏）/ phone, masked (138****0000)' }) phone: string | null;
+  @Field(() => String, { nullable: true, description: '身份证号（脱敏）/ ID number, masked' }) idNumber: string | null;
   @Field(() => Int) headcount: number;
   @Field() summary: string;
   @Field(() => ReceptionOutcomeEnum) outcome: ReceptionOutcome;
@@ -15,6 +17,17 @@ export class ReceptionRecordView {
   @Field(() => GraphQLISODateTime, { nullable: true, description: '承诺期限 / by when' }) promisedBy: Date | null;
   @Field(() => String, { nullable: true, description: '督查时限（承诺）/ the clock supervision runs on the promise' }) clockId: string | null;
   @Field(() => GraphQLISODateTime) receivedAt: Date;
+}
+
+@ObjectType('RevealedReceptionRecord', { description: '查看接访台账中的完整身份 / a ledger entry’s personal information unmasked, already in the audit log' })
+export class RevealedReceptionRecordView {
+  @Field(() => ID) receptionRecordId: string;
+  @Field(() => ID) appointmentId: string;
+  @Field(() => ID, { description: '审计记录 / the audit record of this read' }) auditId: string;
+  @Field({ description: '接待对象 / who was received' }) whoReceived: string;
+  @Field(() => String, { nullable: true, description: '联系电话 / phone' }) phone: string | null;
+  @Field(() => String, { nullable: true, description: '身份证号 / ID number' }) idNumber: string | null;
+  @Field(() => GraphQLISODateTime) revealedAt: Date;
 }
 
 @ObjectType('ReceptionAppointment', { description: '领导接访预约 / an appointment on a reception slot' })

@@ -6,7 +6,7 @@ import { AftercareStatusEnum, AnswerKindEnum, EvaluationChannelEnum, EvaluationR
 @ObjectType('ClockChange', { description: '时限变更记录 / one change of a clock, with its cause' })
 export class ClockChangeView {
   @Field(() => GraphQLISODateTime) at: Date;
-  @Field({ description: 'started, paused, resumed, extended, stopped, breached' }) change: string;
+  @Field({ description: 'started, replanned, reanchored, paused, resumed, extended, stopped, breached' }) change: string;
   @Field() cause: string;
 }
 

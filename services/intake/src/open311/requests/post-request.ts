@@ -1,6 +1,5 @@
-import type { CategorySummary } from '@yikouban/contracts';
+import { PHONE_ERROR_MESSAGES, validatePhone, type CategorySummary } from '@yikouban/contracts';
 import type { CreateGrievanceDto } from '../../grievance/dto/create-grievance.dto';
-import { PHONE_ERROR_MESSAGES, validatePhone } from '../../petitioner/identity';
 import { ATTRIBUTE, serviceDefinition } from '../services/service-definitions';
 import { checkAttributes, type AttributeValue } from '../services/attribute-check';
 

@@ -1,3 +1,17 @@
+import {
+  MEDIATION_COMMAND_TYPES,
+  MEDIATION_FAILURE_ENDS,
+  MEDIATION_HANDOFF_KINDS,
+  MEDIATION_HANDOFF_STATUSES,
+  type LitigationProcedureName,
+  type LitigationStageName,
+  type MediationCommandType,
+  type MediationFailureEnd,
+  type MediationFollowUp,
+  type MediationHandoffKind,
+  type MediationHandoffStatus,
+  type MediationOtherRoad,
+} from '@yikouban/contracts';
 import type { MediationAgreement } from './agreement';
 import type { TimeLimit } from './time-limits';
 
@@ -7,9 +21,14 @@ export interface Label {
   en: string;
 }
 
+/*
+ * The vocabulary the wire also speaks (kinds, stages, statuses, failure ends, roads, follow-ups,
+ * commands) is declared once, in @yikouban/contracts; the domain names it in its own words.
+ */
+
 /** 四调衔接: the four roads a case crosses between petition work, mediation and the justice system. */
-export const HANDOFF_KINDS = ['petition_mediation', 'litigation_mediation', 'procuratorate_mediation', 'police_mediation'] as const;
-export type HandoffKind = (typeof HANDOFF_KINDS)[number];
+export const HANDOFF_KINDS = MEDIATION_HANDOFF_KINDS;
+export type HandoffKind = MediationHandoffKind;
 
 export const HANDOFF_KIND_LABELS: Readonly<Record<HandoffKind, Label>> = {
   petition_mediation: { zh: '访调对接', en: 'petition–mediation' },
@@ -19,8 +38,8 @@ export const HANDOFF_KIND_LABELS: Readonly<Record<HandoffKind, Label>> = {
 };
 
 /** 委派 (before the court files the case) or 委托 (after filing). */
-export type LitigationStage = 'pre_filing' | 'post_filing';
-export type LitigationProcedure = 'ordinary' | 'simple';
+export type LitigationStage = LitigationStageName;
+export type LitigationProcedure = LitigationProcedureName;
 
 /**
  * The kind with what decides its time limit and its way back. The procedure only exists once a case
@@ -38,23 +57,12 @@ export type HandoffRoute =
  * consented: every party agreed, so sessions may be scheduled (人民调解法 Art 17);
  * in_session: at least one session is scheduled.
  */
-export const HANDOFF_STATUSES = [
-  'requested',
-  'accepted',
-  'declined',
-  'mediator_appointed',
-  'awaiting_consent',
-  'consented',
-  'in_session',
-  'concluded_agreement',
-  'concluded_failed',
-  'returned',
-] as const;
-export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+export const HANDOFF_STATUSES = MEDIATION_HANDOFF_STATUSES;
+export type HandoffStatus = MediationHandoffStatus;
 
 /** 人民法院在线调解规则 Art 25: how a mediation that produced no agreement ended. */
-export const FAILURE_ENDS = ['withdrawn', 'party_unreachable', 'refused', 'positions_too_far_apart', 'time_limit_passed', 'refused_to_sign', 'other'] as const;
-export type FailureEnd = (typeof FAILURE_ENDS)[number];
+export const FAILURE_ENDS = MEDIATION_FAILURE_ENDS;
+export type FailureEnd = MediationFailureEnd;
 
 export const FAILURE_END_LABELS: Readonly<Record<FailureEnd, Label>> = {
   withdrawn: { zh: '当事人撤回调解申请', en: 'withdrawn by a party' },
@@ -141,7 +149,7 @@ export interface TimeLimitExtension {
 }
 
 /** 人民调解法 Art 26: the roads the parties are told about when mediation fails. */
-export type OtherRoad = 'arbitration' | 'administrative' | 'judicial';
+export type OtherRoad = MediationOtherRoad;
 
 export type HandoffConclusion =
   | { outcome: 'agreement'; at: string }
@@ -165,15 +173,7 @@ export interface PerformanceRecord {
 }
 
 /** What the source does with the outcome once it comes back. */
-export type SourceFollowUp =
-  | 'close_petition'
-  | 'continue_petition'
-  | 'no_filing_needed'
-  | 'file_case'
-  | 'mediation_document_or_withdrawal'
-  | 'resume_proceedings'
-  | 'close_case'
-  | 'resume_case_handling';
+export type SourceFollowUp = MediationFollowUp;
 
 export interface ReturnRecord {
   at: string;
@@ -181,25 +181,12 @@ export interface ReturnRecord {
   note?: string;
 }
 
-export const HANDOFF_COMMAND_TYPES = [
-  'accept',
-  'decline',
-  'appoint_mediator',
-  'record_consent',
-  'schedule_session',
-  'record_session',
-  'conclude_agreement',
-  'conclude_failure',
-  'extend_time_limit',
-  'request_judicial_confirmation',
-  'record_judicial_confirmation',
-  'record_performance',
-  'return_to_source',
-] as const;
-export type HandoffCommandType = (typeof HANDOFF_COMMAND_TYPES)[number];
-
 /** Steps of the sending side outside the receiver's state machine: creating a handoff, recalling it unaccepted. */
 export type SourceStep = 'request' | 'withdraw_request';
+
+/** The commands of the receiver's state machine: the wire's commands less the source's recall. */
+export type HandoffCommandType = Exclude<MediationCommandType, SourceStep>;
+export const HANDOFF_COMMAND_TYPES: readonly HandoffCommandType[] = MEDIATION_COMMAND_TYPES.filter((t): t is HandoffCommandType => t !== 'withdraw_request');
 
 /** One line of the handoff's history: every transition, with who did it and when. */
 export interface HandoffTimelineEntry {

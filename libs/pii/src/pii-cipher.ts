@@ -2,7 +2,7 @@
 // are encrypted at rest"). AES-256-GCM; the key id travels inside each token so keys can rotate:
 // the first key of the ring encrypts, every key of the ring decrypts.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { BilingualMessage } from './bilingual-message';
+import type { BilingualMessage } from '@yikouban/contracts';
 
 export type PiiCipherErrorCode =
   | 'key_ring_empty'

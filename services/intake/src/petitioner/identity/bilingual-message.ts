@@ -1,1 +1,0 @@
-export type { BilingualMessage } from '@yikouban/contracts';
