@@ -506,6 +506,7 @@ describe('web UI', () => {
     await page.locator(`${booked} [data-testid=open-record]`).click();
     const record = page.locator(`${booked} [data-testid=record-form]`);
     await record.locator('input[name=whoReceived]').fill('郑接访');
+    await record.locator('input[name=receivedPhone]').fill('13500002222');
     await record.locator('textarea[name=summary]').fill('信访人反映工资拖欠半年，要求尽快解决。');
     await record.locator('textarea[name=legalAdvice]').fill('可申请劳动保障监察，或依法申请劳动仲裁。');
     await record.locator('select[name=outcome]').selectOption('PROMISE_MADE');
@@ -514,6 +515,12 @@ describe('web UI', () => {
     await record.locator('button[type=submit]').click();
     await page.locator(`[data-testid=reception-day] li[data-tracking-code="${mine.trackingCode}"][data-status=RECEIVED] [data-testid=promise]`).waitFor();
     expect(await page.locator(`${booked} [data-testid=reception-record]`).textContent()).toContain('十日内协调用工单位结清工资');
+    // Who was received is shown masked; the leader sees it in full only after giving a reason (audited).
+    expect(await page.locator(`${booked} [data-testid=received-person]`).textContent()).toBe('郑*访 · 135****2222');
+    await page.locator(`${booked} [data-testid=reveal-person]`).click();
+    await page.locator(`${booked} [data-testid=reveal-form] input[name=revealReason]`).fill('回访核实承诺落实情况');
+    await page.locator(`${booked} [data-testid=reveal-form] button[type=submit]`).click();
+    expect(await page.locator(`${booked} [data-testid=revealed-person] strong`).textContent()).toBe('郑接访 · 13500002222');
     expect(await page.locator('[data-testid=error]').count()).toBe(0);
     await screenshot(page, 'leader-reception-recorded');
     await context.close();

@@ -8,8 +8,8 @@ import type { EChartsCoreOption } from 'echarts/core';
 export function Chart({ option, label, testId }: { option: EChartsCoreOption; label: string; testId?: string }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<{ setOption: (o: EChartsCoreOption, notMerge?: boolean) => void; resize: () => void; dispose: () => void } | null>(null);
+  // The option to draw once ECharts has loaded (the second effect keeps it current).
   const latest = useRef(option);
-  latest.current = option;
 
   useEffect(() => {
     let disposed = false;
@@ -31,6 +31,7 @@ export function Chart({ option, label, testId }: { option: EChartsCoreOption; la
   }, []);
 
   useEffect(() => {
+    latest.current = option;
     chart.current?.setOption(option, true);
   }, [option]);
 

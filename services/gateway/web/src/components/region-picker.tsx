@@ -36,16 +36,31 @@ export function RegionPicker({ onChange }: { onChange: (regionCode: string) => v
     townsOfThisCounty().then(setTowns, setError);
   }, []);
   useEffect(() => {
-    setVillages([]);
-    if (town) childrenOf(town).then(setVillages, setError);
+    if (!town) return;
+    // A slow answer for a town no longer chosen must not fill the villages of the new one.
+    let current = true;
+    childrenOf(town).then(
+      (list) => current && setVillages(list),
+      (err: unknown) => current && setError(err),
+    );
+    return () => {
+      current = false;
+    };
   }, [town]);
-  useEffect(() => onChange(village || town), [town, village, onChange]);
+  useEffect(() => {
+    onChange(village || town);
+  }, [town, village, onChange]);
+  const pickTown = (code: string) => {
+    setTown(code);
+    setVillage('');
+    setVillages([]);
+  };
 
   return (
     <div className="row">
       <label>
         {t('region.town')}
-        <select name="town" value={town} required onChange={(e) => (setTown(e.target.value), setVillage(''))}>
+        <select name="town" value={town} required onChange={(e) => pickTown(e.target.value)}>
           <option value="">{t('region.pickTown')}</option>
           {towns.map((r) => (
             <option key={r.code} value={r.code}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { onLiveStatus, subscribe } from '../api/live';
 
 export interface LiveSource {
@@ -13,36 +13,31 @@ export interface LiveSource {
  */
 export function useLiveReload(reload: () => void, sources: LiveSource[], options: { pollMs?: number; onEvent?: (data: unknown) => void; key?: string } = {}): boolean {
   const [live, setLive] = useState(false);
-  const reloadRef = useRef(reload);
-  reloadRef.current = reload;
-  const onEventRef = useRef(options.onEvent);
-  onEventRef.current = options.onEvent;
   const pollMs = options.pollMs ?? 5000;
+  // Effect events: the timers and subscriptions always call the newest callbacks without restarting.
+  const reloadNow = useEffectEvent(() => reload());
+  const onEvent = useEffectEvent((data: unknown) => options.onEvent?.(data));
+  const startSources = useEffectEvent((onData: (data: unknown) => void) => sources.map((s) => subscribe(s.query, s.variables ?? {}, onData)));
 
   useEffect(() => onLiveStatus(setLive), []);
 
+  // The sources are identified by `key`: a new key (another region) restarts them.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const soon = () => {
+    const stops = startSources((data) => {
+      onEvent(data);
       clearTimeout(timer);
-      timer = setTimeout(() => reloadRef.current(), 300);
-    };
-    const stops = sources.map((s) =>
-      subscribe(s.query, s.variables ?? {}, (data) => {
-        onEventRef.current?.(data);
-        soon();
-      }),
-    );
+      timer = setTimeout(() => reloadNow(), 300);
+    });
     return () => {
       clearTimeout(timer);
       for (const stop of stops) stop();
     };
-    // The sources are identified by `key`: a new key (another region) restarts them.
   }, [options.key]);
 
   useEffect(() => {
     const every = live ? 30_000 : pollMs;
-    const id = setInterval(() => reloadRef.current(), every);
+    const id = setInterval(() => reloadNow(), every);
     return () => clearInterval(id);
   }, [live, pollMs]);
 

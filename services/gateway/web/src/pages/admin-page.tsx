@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { gql } from '../api/client';
+import { loadSession } from '../api/session';
+import { DataTable, type Column } from '../components/data-table';
 import { ErrorMessage } from '../components/error-message';
+import { EnumSelect, Field, SubmitBar, TextAreaField, TextField } from '../components/form-fields';
+import { COMPLEXITIES, Dot, TRIAGE_COLOURS } from '../components/labels';
+import { TabNav, useTab } from '../components/tabs';
 import { useAsync } from '../components/use-async';
 import { useI18n, type MessageKey } from '../i18n';
-import { loadSession } from '../api/session';
-import { navigate, useLocation } from '../router';
 import { ApiClientsSection } from './admin/api-clients-section';
 import { CalendarSection } from './admin/calendar-section';
 import { DeadlinePoliciesSection } from './admin/deadline-policies-section';
@@ -51,17 +54,15 @@ interface Rule {
   minAmountYuan: number | null;
 }
 
-const COLOURS = ['RED', 'ORANGE', 'YELLOW', 'BLUE', 'GREEN'];
-const COMPLEXITIES = ['URGENT', 'SIMPLE', 'COMPLEX', 'DIFFICULT'];
 const lines = (text: string) => text.split('\n').map((x) => x.trim()).filter(Boolean);
 
 /** One category changed, published as a new version of the list (the server validates the whole list). */
 function CategoryEditor({ category, basedOn, onDone }: { category: Category; basedOn: number; onDone: () => void }) {
-  const { t, tEnum } = useI18n();
+  const { t } = useI18n();
   const [c, setC] = useState({ ...category, keywordsText: category.keywords.join('\n'), lawsText: category.laws.join('\n') });
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>();
-  const set = (k: 'name' | 'nameEn' | 'defaultColour' | 'defaultComplexity' | 'keywordsText' | 'lawsText') => (e: { target: { value: string } }) => setC({ ...c, [k]: e.target.value });
+  const set = (k: 'name' | 'nameEn' | 'defaultColour' | 'defaultComplexity' | 'keywordsText' | 'lawsText') => (value: string) => setC({ ...c, [k]: value });
   return (
     <form
       className="form card"
@@ -82,56 +83,19 @@ function CategoryEditor({ category, basedOn, onDone }: { category: Category; bas
         {t('admin.edit')} <code>{c.code}</code>
       </h3>
       <div className="row">
-        <label>
-          {t('admin.name')}
-          <input name="name" value={c.name} onChange={set('name')} required />
-        </label>
-        <label>
-          {t('admin.nameEn')}
-          <input name="nameEn" value={c.nameEn} onChange={set('nameEn')} required />
-        </label>
-        <label>
-          {t('admin.colour')}
-          <select name="defaultColour" value={c.defaultColour} onChange={set('defaultColour')}>
-            {COLOURS.map((x) => (
-              <option key={x} value={x}>
-                {tEnum('colour', x)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('admin.complexity')}
-          <select name="defaultComplexity" value={c.defaultComplexity} onChange={set('defaultComplexity')}>
-            {COMPLEXITIES.map((x) => (
-              <option key={x} value={x}>
-                {tEnum('complexity', x)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TextField label={t('admin.name')} name="name" value={c.name} onValue={set('name')} required />
+        <TextField label={t('admin.nameEn')} name="nameEn" value={c.nameEn} onValue={set('nameEn')} required />
+        <Field label={t('admin.colour')}>
+          <EnumSelect name="defaultColour" prefix="colour" values={TRIAGE_COLOURS} value={c.defaultColour} onValue={set('defaultColour')} />
+        </Field>
+        <Field label={t('admin.complexity')}>
+          <EnumSelect name="defaultComplexity" prefix="complexity" values={COMPLEXITIES} value={c.defaultComplexity} onValue={set('defaultComplexity')} />
+        </Field>
       </div>
-      <label>
-        {t('admin.keywords')}
-        <textarea name="keywords" value={c.keywordsText} onChange={set('keywordsText')} />
-      </label>
-      <label>
-        {t('admin.laws')}
-        <textarea name="laws" value={c.lawsText} onChange={set('lawsText')} />
-      </label>
-      <label>
-        {t('admin.note')}
-        <input name="note" value={note} onChange={(e) => setNote(e.target.value)} required maxLength={500} />
-      </label>
-      <ErrorMessage error={error} />
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('admin.publish')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <TextAreaField label={t('admin.keywords')} name="keywords" value={c.keywordsText} onValue={set('keywordsText')} />
+      <TextAreaField label={t('admin.laws')} name="laws" value={c.lawsText} onValue={set('lawsText')} />
+      <TextField label={t('admin.note')} name="note" value={note} onValue={setNote} required maxLength={500} />
+      <SubmitBar label={t('admin.publish')} error={error} onCancel={onDone} />
     </form>
   );
 }
@@ -144,6 +108,48 @@ function ClassificationTab() {
   const [editing, setEditing] = useState<string>();
   const l = list.data;
   const current = l?.categories.find((c) => c.code === editing);
+  const categoryColumns: Column<Category>[] = [
+    { header: t('admin.code'), cell: (c) => <code>{c.code}</code> },
+    {
+      header: t('admin.name'),
+      cell: (c) => (
+        <>
+          {c.name}
+          <div className="muted">{c.nameEn}</div>
+        </>
+      ),
+    },
+    { header: t('admin.matterClass'), cell: (c) => tEnum('matterClass', c.matterClass) },
+    { header: t('admin.paths'), cell: (c) => c.statutoryPaths.map((p) => tEnum('path', p)).join('、') },
+    { header: t('admin.lead'), cell: (c) => c.leadDepartmentType },
+    {
+      header: t('admin.colour'),
+      cell: (c) => (
+        <>
+          <Dot colour={c.defaultColour} />
+          {tEnum('colour', c.defaultColour)}
+        </>
+      ),
+    },
+    { header: t('admin.complexity'), cell: (c) => tEnum('complexity', c.defaultComplexity) },
+    {
+      header: '',
+      cell: (c) => (
+        <button type="button" className="link" onClick={() => setEditing(c.code)}>
+          {t('admin.edit')}
+        </button>
+      ),
+    },
+  ];
+  const ruleColumns: Column<Rule>[] = [
+    { header: t('admin.rule'), cell: (r) => <code>{r.id}</code> },
+    { header: t('common.category'), cell: (r) => r.categoryCode },
+    { header: t('common.region'), cell: (r) => r.regionCode },
+    { header: t('admin.lead'), cell: (r) => r.leadUnitCode },
+    { header: t('admin.co'), cell: (r) => r.coUnitCodes.join('、') || '—' },
+    { header: t('admin.conditions'), cell: (r) => [r.collectiveOnly && t('admin.collectiveOnly'), r.minHeadcount !== null && `≥${r.minHeadcount}${t('admin.people')}`, r.minAmountYuan !== null && `≥¥${r.minAmountYuan}`].filter(Boolean).join('，') || '—' },
+    { header: t('admin.priority'), cell: (r) => r.priority },
+  ];
   return (
     <div>
       <section className="card">
@@ -167,86 +173,14 @@ function ClassificationTab() {
             }}
           />
         )}
-        <div className="table-wrap">
-          <table data-testid="categories">
-            <thead>
-              <tr>
-                <th>{t('admin.code')}</th>
-                <th>{t('admin.name')}</th>
-                <th>{t('admin.matterClass')}</th>
-                <th>{t('admin.paths')}</th>
-                <th>{t('admin.lead')}</th>
-                <th>{t('admin.colour')}</th>
-                <th>{t('admin.complexity')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {l?.categories.map((c) => (
-                <tr key={c.code} data-code={c.code}>
-                  <td>
-                    <code>{c.code}</code>
-                  </td>
-                  <td>
-                    {c.name}
-                    <div className="muted">{c.nameEn}</div>
-                  </td>
-                  <td>{tEnum('matterClass', c.matterClass)}</td>
-                  <td>{c.statutoryPaths.map((p) => tEnum('path', p)).join('、')}</td>
-                  <td>{c.leadDepartmentType}</td>
-                  <td>
-                    <span className={`dot ${c.defaultColour.toLowerCase()}`} />
-                    {tEnum('colour', c.defaultColour)}
-                  </td>
-                  <td>{tEnum('complexity', c.defaultComplexity)}</td>
-                  <td>
-                    <button type="button" className="link" onClick={() => setEditing(c.code)}>
-                      {t('admin.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="categories" columns={categoryColumns} rows={l?.categories} rowKey={(c) => c.code} rowData={(c) => ({ 'data-code': c.code })} />
       </section>
       <section className="card">
         <h2>
           {t('admin.rules')} {rules.data && <span className="muted">{t('admin.version', { v: rules.data.version })}</span>}
         </h2>
         <ErrorMessage error={rules.error} />
-        <div className="table-wrap">
-          <table data-testid="routing-rules">
-            <thead>
-              <tr>
-                <th>{t('admin.rule')}</th>
-                <th>{t('common.category')}</th>
-                <th>{t('common.region')}</th>
-                <th>{t('admin.lead')}</th>
-                <th>{t('admin.co')}</th>
-                <th>{t('admin.conditions')}</th>
-                <th>{t('admin.priority')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rules.data?.rules.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <code>{r.id}</code>
-                  </td>
-                  <td>{r.categoryCode}</td>
-                  <td>{r.regionCode}</td>
-                  <td>{r.leadUnitCode}</td>
-                  <td>{r.coUnitCodes.join('、') || '—'}</td>
-                  <td>
-                    {[r.collectiveOnly && t('admin.collectiveOnly'), r.minHeadcount !== null && `≥${r.minHeadcount}${t('admin.people')}`, r.minAmountYuan !== null && `≥¥${r.minAmountYuan}`].filter(Boolean).join('，') || '—'}
-                  </td>
-                  <td>{r.priority}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="routing-rules" columns={ruleColumns} rows={rules.data?.rules} rowKey={(r) => r.id} />
       </section>
     </div>
   );
@@ -267,10 +201,7 @@ function CalendarTab() {
           if (typed.trim()) setJurisdiction(typed.trim());
         }}
       >
-        <label>
-          {t('calendar.jurisdiction')}
-          <input name="jurisdiction" value={typed} onChange={(e) => setTyped(e.target.value)} required />
-        </label>
+        <TextField label={t('calendar.jurisdiction')} name="jurisdiction" value={typed} onValue={setTyped} required />
         <button type="submit">{t('common.apply')}</button>
       </form>
       <CalendarSection key={`cal-${jurisdiction}`} jurisdiction={jurisdiction} />
@@ -280,24 +211,15 @@ function CalendarTab() {
 }
 
 const TABS = ['classification', 'users', 'directory', 'calendar'] as const;
-type Tab = (typeof TABS)[number];
 
 /** 系统管理: 分类与规则, 用户与接口客户端, 区划与单位, 工作日历与期限规则 — one tab each (?tab= keeps it on reload). */
 export function AdminPage() {
   const { t } = useI18n();
-  const { query } = useLocation();
-  const asked = query.get('tab') as Tab | null;
-  const tab: Tab = asked && TABS.includes(asked) ? asked : 'classification';
+  const tab = useTab(TABS);
   return (
     <div>
       <h1>{t('admin.title')}</h1>
-      <nav className="tabs" data-testid="admin-tabs">
-        {TABS.map((x) => (
-          <button key={x} type="button" className={x === tab ? 'active' : undefined} data-tab={x} onClick={() => navigate(x === 'classification' ? '/admin' : `/admin?tab=${x}`)}>
-            {t(`admin.tab.${x}` as MessageKey)}
-          </button>
-        ))}
-      </nav>
+      <TabNav tabs={TABS} current={tab} path="/admin" testId="admin-tabs" label={(x) => t(`admin.tab.${x}` as MessageKey)} />
       {tab === 'classification' && <ClassificationTab />}
       {tab === 'users' && (
         <>

@@ -2,8 +2,11 @@ import { useCallback, useMemo, useState } from 'react';
 import { gql } from '../api/client';
 import { loadSession } from '../api/session';
 import { Chart } from '../components/chart';
+import { DataTable, type Column } from '../components/data-table';
 import { ErrorMessage } from '../components/error-message';
-import { beijingDate, beijingDayStart, percent, StatusBadge } from '../components/labels';
+import { InlineForm } from '../components/form-fields';
+import { Badge, beijingDate, beijingDayStart, Dot, percent, Stat, StatusBadge, TRIAGE_COLOURS, type TriageColour } from '../components/labels';
+import { useAction } from '../components/use-action';
 import { useAsync } from '../components/use-async';
 import { useLiveReload } from '../components/use-live-reload';
 import { useI18n } from '../i18n';
@@ -51,11 +54,9 @@ interface GrievanceRow {
   skipLevel: { competentLevel: string } | null;
   repeatOf: string | null;
   receivedAt: string;
-  triage: { colour: Colour; complexity: string; statutoryPath: string; reason: string; reasonEn: string; overridden: boolean } | null;
+  /** Routing's triage colour, as the jurisdiction's policy assigns it. */
+  triage: { colour: TriageColour; complexity: string; statutoryPath: string; reason: string; reasonEn: string; overridden: boolean } | null;
 }
-/** 四色预警 (and green for the routine): routing's triage colour, as the jurisdiction's policy assigns it. */
-type Colour = 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE' | 'GREEN';
-const COLOURS: Colour[] = ['RED', 'ORANGE', 'YELLOW', 'BLUE', 'GREEN'];
 /** Grievances still open: a replied, closed or withdrawn one no longer needs the warning. */
 const OPEN_STATUSES = new Set(['RECEIVED', 'ASSIGNED', 'IN_PROGRESS']);
 /** One page of the newest grievances is what the colours are counted over (one triage request: at most 100). */
@@ -94,25 +95,19 @@ function ReassignForm({ row, onDone }: { row: QueueRow; onDone: () => void }) {
   const { t } = useI18n();
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>();
+  const action = useAction();
   return (
-    <form
-      className="actions"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        try {
-          await gql(REASSIGN, { id: row.id, to: to.trim(), reason: reason.trim() });
-          onDone();
-        } catch (err) {
-          setError(err);
-        }
+    <InlineForm
+      label={t('board.reassign')}
+      busy={action.busy}
+      error={action.error}
+      onSubmit={async () => {
+        if (await action.run(() => gql(REASSIGN, { id: row.id, to: to.trim(), reason: reason.trim() }))) onDone();
       }}
     >
       <input placeholder={t('board.toUnitCode')} value={to} onChange={(e) => setTo(e.target.value)} required style={{ width: '10rem' }} />
       <input placeholder={t('common.reason')} value={reason} onChange={(e) => setReason(e.target.value)} required style={{ width: '12rem' }} />
-      <button type="submit">{t('board.reassign')}</button>
-      <ErrorMessage error={error} />
-    </form>
+    </InlineForm>
   );
 }
 
@@ -162,15 +157,15 @@ export function BoardPage() {
   );
 
   const d = board.data;
-  const stats: [string, string, number | undefined][] = [
-    ['overdue', t('board.overdue'), d?.overdue.overdue],
-    ['near-overdue', t('board.nearOverdue'), d?.overdue.nearOverdue],
+  const stats: [string, string, number | undefined, string?][] = [
+    ['overdue', t('board.overdue'), d?.overdue.overdue, 'red'],
+    ['near-overdue', t('board.nearOverdue'), d?.overdue.nearOverdue, 'orange'],
     ['received', tEnum('status', 'RECEIVED'), d?.received.totalCount],
     ['in-progress', `${tEnum('status', 'ASSIGNED')} / ${tEnum('status', 'IN_PROGRESS')}`, d ? d.assigned.totalCount + d.inProgress.totalCount : undefined],
     ['replied', tEnum('status', 'REPLIED'), d?.replied.totalCount],
   ];
   const latestRows = d?.latest.edges.map((e) => e.node) ?? [];
-  const colourCounts = COLOURS.map((c) => [c, d ? latestRows.filter((g) => OPEN_STATUSES.has(g.status) && g.triage?.colour === c).length : undefined] as const);
+  const colourCounts = TRIAGE_COLOURS.map((c) => [c, d ? latestRows.filter((g) => OPEN_STATUSES.has(g.status) && g.triage?.colour === c).length : undefined] as const);
   const untriaged = latestRows.filter((g) => OPEN_STATUSES.has(g.status) && !g.triage).length;
 
   const trendOption = useMemo(
@@ -194,10 +189,72 @@ export function BoardPage() {
     };
   }, [byCategory.data, t]);
 
+  const latestColumns: Column<GrievanceRow>[] = [
+    {
+      header: t('board.warning'),
+      title: (g) => (g.triage ? (lang === 'en' ? g.triage.reasonEn : g.triage.reason) : undefined),
+      cell: (g) =>
+        g.triage ? (
+          <>
+            <Dot colour={g.triage.colour} />
+            {tEnum('colour', g.triage.colour)} · {tEnum('complexity', g.triage.complexity)}
+            {g.triage.overridden && <span className="muted"> {t('board.overridden')}</span>}
+          </>
+        ) : (
+          <span className="muted">{t('board.notTriaged')}</span>
+        ),
+    },
+    {
+      header: t('common.trackingCode'),
+      cell: (g) => (
+        <>
+          {fresh.has(g.trackingCode) && <Badge tone="danger">{t('board.new')}</Badge>} {g.trackingCode}
+        </>
+      ),
+    },
+    { header: t('common.receivedAt'), cell: (g) => formatDateTime(g.receivedAt) },
+    { header: t('common.channel'), cell: (g) => tEnum('channel', g.channel) },
+    { header: t('common.region'), cell: (g) => g.regionCode },
+    { header: t('common.category'), cell: (g) => g.categoryCode ?? '—' },
+    { header: t('common.status'), cell: (g) => <StatusBadge prefix="status" value={g.status} /> },
+    {
+      header: t('board.flags'),
+      cell: (g) => (
+        <>
+          {g.collective && <Badge tone="warn">{t('board.collective', { n: g.headcount })}</Badge>} {g.repeatOf && <Badge>{t('board.repeat')}</Badge>} {g.skipLevel && <Badge>{t('board.skipLevel')}</Badge>}
+        </>
+      ),
+    },
+  ];
+  const overdueColumns: Column<OverdueItem>[] = [
+    { header: t('common.trackingCode'), cell: (i) => i.trackingCode ?? '—' },
+    { header: t('board.step'), cell: (i) => tEnum('step', i.step) },
+    {
+      header: t('board.kind'),
+      cell: (i) => (
+        <>
+          <Dot colour={i.kind === 'overdue' ? 'red' : 'orange'} />
+          {tEnum('boardKind', i.kind)}
+        </>
+      ),
+    },
+    { header: t('board.due'), cell: (i) => formatDateTime(i.dueAt) },
+    { header: t('board.used'), cell: (i) => percent(i.shareUsed) },
+    { header: t('board.unit'), cell: (i) => i.orgCode ?? '—' },
+    { header: t('board.escalation'), cell: (i) => i.escalationLevel },
+  ];
+  const queueColumns: Column<QueueRow>[] = [
+    { header: t('common.trackingCode'), cell: (q) => q.trackingCode },
+    { header: t('board.unit'), cell: (q) => q.unitName },
+    { header: t('common.status'), cell: (q) => <StatusBadge prefix="assignment" value={q.status} tone="warn" /> },
+    { header: t('common.updatedAt'), cell: (q) => formatDateTime(q.updatedAt) },
+    { header: t('board.reassign'), cell: (q) => (q.status === 'AWAITING_REASSIGNMENT' ? <ReassignForm row={q} onDone={reloadAll} /> : <span className="muted">{t('board.disputeHint')}</span>) },
+  ];
+
   return (
     <div>
       <div className="toolbar">
-        <h1 style={{ margin: 0, flex: 1 }}>{t('board.title')}</h1>
+        <h1>{t('board.title')}</h1>
         <form
           className="actions"
           onSubmit={(e) => {
@@ -218,22 +275,13 @@ export function BoardPage() {
       <ErrorMessage error={board.error} />
       <div className="stats" data-testid="colour-stats">
         {colourCounts.map(([colour, n]) => (
-          <div key={colour} className={`stat ${colour.toLowerCase()}`} data-colour={colour}>
-            <span className="n">{n ?? '…'}</span>
-            <span>{tEnum('colour', colour)}</span>
-          </div>
+          <Stat key={colour} n={n} label={tEnum('colour', colour)} colour={colour.toLowerCase()} colourKey={colour} />
         ))}
-        <div className="stat" data-colour="none">
-          <span className="n">{d ? untriaged : '…'}</span>
-          <span>{t('board.untriaged')}</span>
-        </div>
+        <Stat n={d ? untriaged : undefined} label={t('board.untriaged')} colourKey="none" />
       </div>
       <div className="stats" data-testid="board-stats">
-        {stats.map(([key, label, n]) => (
-          <div key={key} className={`stat${key === 'overdue' ? ' red' : key === 'near-overdue' ? ' orange' : ''}`}>
-            <span className="n">{n ?? '…'}</span>
-            <span>{label}</span>
-          </div>
+        {stats.map(([key, label, n, colour]) => (
+          <Stat key={key} n={n} label={label} colour={colour} />
         ))}
       </div>
       {WARNING_READERS.has(role) && <EarlyWarningsPanel canAcknowledge={WARNING_HANDLERS.has(role)} regionCode={vars.region} testId="board-warnings" />}
@@ -242,53 +290,7 @@ export function BoardPage() {
           <h2>
             {t('board.latest')} <span className="muted">({d?.latest.totalCount ?? 0})</span>
           </h2>
-          <div className="table-wrap">
-            <table data-testid="latest-grievances">
-              <thead>
-                <tr>
-                  <th>{t('board.warning')}</th>
-                  <th>{t('common.trackingCode')}</th>
-                  <th>{t('common.receivedAt')}</th>
-                  <th>{t('common.channel')}</th>
-                  <th>{t('common.region')}</th>
-                  <th>{t('common.category')}</th>
-                  <th>{t('common.status')}</th>
-                  <th>{t('board.flags')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d?.latest.edges.slice(0, 30).map(({ node: g }) => (
-                  <tr key={g.id} data-tracking-code={g.trackingCode} data-colour={g.triage?.colour ?? ''}>
-                    <td title={g.triage ? (lang === 'en' ? g.triage.reasonEn : g.triage.reason) : undefined}>
-                      {g.triage ? (
-                        <>
-                          <span className={`dot ${g.triage.colour.toLowerCase()}`} />
-                          {tEnum('colour', g.triage.colour)} · {tEnum('complexity', g.triage.complexity)}
-                          {g.triage.overridden && <span className="muted"> {t('board.overridden')}</span>}
-                        </>
-                      ) : (
-                        <span className="muted">{t('board.notTriaged')}</span>
-                      )}
-                    </td>
-                    <td>
-                      {fresh.has(g.trackingCode) && <span className="badge danger">{t('board.new')}</span>} {g.trackingCode}
-                    </td>
-                    <td>{formatDateTime(g.receivedAt)}</td>
-                    <td>{tEnum('channel', g.channel)}</td>
-                    <td>{g.regionCode}</td>
-                    <td>{g.categoryCode ?? '—'}</td>
-                    <td>
-                      <StatusBadge prefix="status" value={g.status} />
-                    </td>
-                    <td>
-                      {g.collective && <span className="badge warn">{t('board.collective', { n: g.headcount })}</span>} {g.repeatOf && <span className="badge">{t('board.repeat')}</span>}{' '}
-                      {g.skipLevel && <span className="badge">{t('board.skipLevel')}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="latest-grievances" columns={latestColumns} rows={d?.latest.edges.slice(0, 30).map((e) => e.node)} rowKey={(g) => g.id} rowData={(g) => ({ 'data-tracking-code': g.trackingCode, 'data-colour': g.triage?.colour ?? '' })} />
         </section>
         <div>
           <section className="card">
@@ -304,81 +306,12 @@ export function BoardPage() {
       </div>
       <section className="card">
         <h2>{t('board.deadlines')}</h2>
-        <div className="table-wrap">
-          <table data-testid="overdue-list">
-            <thead>
-              <tr>
-                <th>{t('common.trackingCode')}</th>
-                <th>{t('board.step')}</th>
-                <th>{t('board.kind')}</th>
-                <th>{t('board.due')}</th>
-                <th>{t('board.used')}</th>
-                <th>{t('board.unit')}</th>
-                <th>{t('board.escalation')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d?.overdue.items.map((i) => (
-                <tr key={i.clockId}>
-                  <td>{i.trackingCode ?? '—'}</td>
-                  <td>{tEnum('step', i.step)}</td>
-                  <td>
-                    <span className={`dot ${i.kind === 'overdue' ? 'red' : 'orange'}`} />
-                    {tEnum('boardKind', i.kind)}
-                  </td>
-                  <td>{formatDateTime(i.dueAt)}</td>
-                  <td>{percent(i.shareUsed)}</td>
-                  <td>{i.orgCode ?? '—'}</td>
-                  <td>{i.escalationLevel}</td>
-                </tr>
-              ))}
-              {d && d.overdue.items.length === 0 && (
-                <tr>
-                  <td colSpan={7} className="muted">
-                    {t('common.none')}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="overdue-list" columns={overdueColumns} rows={d?.overdue.items} rowKey={(i) => i.clockId} />
       </section>
       <section className="card">
         <h2>{t('board.queue')}</h2>
         <ErrorMessage error={queue.error} />
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('common.trackingCode')}</th>
-                <th>{t('board.unit')}</th>
-                <th>{t('common.status')}</th>
-                <th>{t('common.updatedAt')}</th>
-                <th>{t('board.reassign')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.data?.assignmentQueue.edges.map(({ node: q }) => (
-                <tr key={q.id}>
-                  <td>{q.trackingCode}</td>
-                  <td>{q.unitName}</td>
-                  <td>
-                    <StatusBadge prefix="assignment" value={q.status} tone="warn" />
-                  </td>
-                  <td>{formatDateTime(q.updatedAt)}</td>
-                  <td>{q.status === 'AWAITING_REASSIGNMENT' ? <ReassignForm row={q} onDone={reloadAll} /> : <span className="muted">{t('board.disputeHint')}</span>}</td>
-                </tr>
-              ))}
-              {queue.data && queue.data.assignmentQueue.edges.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="muted">
-                    {t('common.none')}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={queueColumns} rows={queue.data?.assignmentQueue.edges.map((e) => e.node)} rowKey={(q) => q.id} />
       </section>
       <p className="hint" lang={lang}>
         {t('board.colourNote')}

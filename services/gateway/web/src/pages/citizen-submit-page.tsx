@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { gql } from '../api/client';
 import { rememberCase } from '../api/citizen-cases';
 import { CategorySelect } from '../components/category-picker';
-import { ErrorMessage } from '../components/error-message';
+import { CheckField, Field, Form, SubmitBar, TextAreaField, TextField } from '../components/form-fields';
 import { Link } from '../components/link';
 import { RegionPicker } from '../components/region-picker';
+import { TrackingCredentials } from '../components/tracking-credentials';
+import { useAction } from '../components/use-action';
 import { useI18n } from '../i18n';
 
 const SUBMIT = `mutation ($input: SubmitGrievanceInput!) {
@@ -19,18 +21,14 @@ interface Submitted {
 
 /** 网上提交: the citizen's form (phone first), then the tracking code and the secret, shown once. */
 export function CitizenSubmitPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const [form, setForm] = useState({ description: '', categoryCode: '', name: '', phone: '', headcount: '1', accusation: false });
   const [regionCode, setRegionCode] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const [done, setDone] = useState<Submitted>();
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const set = (k: keyof typeof form) => (value: string) => setForm({ ...form, [k]: value });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const submit = async () => {
     const name = form.name.trim();
     const phone = form.phone.trim();
     const input = {
@@ -42,31 +40,17 @@ export function CitizenSubmitPage() {
       // Without a name the grievance is anonymous; a phone alone cannot be kept without a name.
       ...(name ? { petitioner: { name, ...(phone ? { phone } : {}) } } : {}),
     };
-    try {
-      const { submitGrievance } = await gql<{ submitGrievance: Submitted }>(SUBMIT, { input }, { anonymous: true });
-      rememberCase(submitGrievance.trackingCode, submitGrievance.secret);
-      setDone(submitGrievance);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const r = await action.run(() => gql<{ submitGrievance: Submitted }>(SUBMIT, { input }, { anonymous: true }));
+    if (!r) return;
+    rememberCase(r.submitGrievance.trackingCode, r.submitGrievance.secret);
+    setDone(r.submitGrievance);
   };
 
   if (done) {
     return (
       <section className="card narrow" data-testid="submitted">
         <h1>{t('submit.doneTitle')}</h1>
-        <div className="ok credentials">
-          <span>
-            {t('submit.trackingCode')}: <code data-testid="tracking-code">{done.trackingCode}</code>
-          </span>
-          <span>
-            {t('submit.secret')}: <code data-testid="tracking-secret">{done.secret}</code>
-          </span>
-          <span className="muted">{t('submit.receivedAt', { at: formatDateTime(done.receivedAt) })}</span>
-        </div>
-        <p className="hint">{t('submit.keepSecret')}</p>
+        <TrackingCredentials trackingCode={done.trackingCode} secret={done.secret} receivedAt={done.receivedAt} hint={t('submit.keepSecret')} />
         <div className="actions">
           <Link to={`/citizen/track?code=${encodeURIComponent(done.trackingCode)}`} className="button-link">
             {t('submit.follow')}
@@ -80,43 +64,24 @@ export function CitizenSubmitPage() {
     <section className="card narrow">
       <h1>{t('submit.title')}</h1>
       <p className="hint">{t('submit.intro')}</p>
-      <form onSubmit={submit} className="form">
-        <label>
-          {t('submit.description')}
-          <textarea name="description" value={form.description} onChange={set('description')} required minLength={5} maxLength={5000} placeholder={t('submit.descriptionHint')} />
-        </label>
+      <Form onSubmit={submit}>
+        <TextAreaField label={t('submit.description')} name="description" value={form.description} onValue={set('description')} required minLength={5} maxLength={5000} placeholder={t('submit.descriptionHint')} />
         <div>
           <RegionPicker onChange={setRegionCode} />
           <span className="hint">{t('submit.regionHint')}</span>
         </div>
-        <label>
-          {t('submit.category')}
+        <Field label={t('submit.category')}>
           <CategorySelect value={form.categoryCode} onChange={(categoryCode) => setForm((f) => ({ ...f, categoryCode }))} emptyLabel={t('submit.categoryUnsure')} />
-        </label>
+        </Field>
         <div className="row">
-          <label>
-            {t('submit.name')}
-            <input name="name" value={form.name} onChange={set('name')} maxLength={50} autoComplete="name" />
-          </label>
-          <label>
-            {t('submit.phone')}
-            <input name="phone" value={form.phone} onChange={set('phone')} inputMode="tel" autoComplete="tel" />
-          </label>
-          <label>
-            {t('submit.headcount')}
-            <input name="headcount" type="number" min={1} value={form.headcount} onChange={set('headcount')} />
-          </label>
+          <TextField label={t('submit.name')} name="name" value={form.name} onValue={set('name')} maxLength={50} autoComplete="name" />
+          <TextField label={t('submit.phone')} name="phone" value={form.phone} onValue={set('phone')} inputMode="tel" autoComplete="tel" />
+          <TextField label={t('submit.headcount')} name="headcount" type="number" min={1} value={form.headcount} onValue={set('headcount')} />
         </div>
         <span className="hint">{t('submit.anonymousHint')}</span>
-        <label className="check">
-          <input type="checkbox" name="accusation" checked={form.accusation} onChange={(e) => setForm({ ...form, accusation: e.target.checked })} />
-          {t('submit.accusation')}
-        </label>
-        <ErrorMessage error={error} />
-        <button type="submit" className="primary" disabled={busy}>
-          {t('submit.submit')}
-        </button>
-      </form>
+        <CheckField label={t('submit.accusation')} name="accusation" checked={form.accusation} onValue={(accusation) => setForm({ ...form, accusation })} />
+        <SubmitBar label={t('submit.submit')} busy={action.busy} error={action.error} />
+      </Form>
     </section>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useState, type FormEvent } from 'react';
 import { gql } from '../api/client';
 import { myCases, rememberCase } from '../api/citizen-cases';
 import { ErrorMessage } from '../components/error-message';
+import { CheckField, TextAreaField, TextField } from '../components/form-fields';
 import { useI18n, type MessageKey } from '../i18n';
 import { useLocation } from '../router';
 
@@ -84,14 +85,8 @@ function EvaluateForm({ code, secret }: { code: string; secret: string }) {
           </label>
         ))}
       </div>
-      <label className="check">
-        <input type="checkbox" checked={resolved} onChange={(e) => setResolved(e.target.checked)} />
-        {t('evaluation.resolved')}
-      </label>
-      <label>
-        {t('evaluation.comment')}
-        <textarea value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
-      </label>
+      <CheckField label={t('evaluation.resolved')} checked={resolved} onValue={setResolved} />
+      <TextAreaField label={t('evaluation.comment')} value={comment} onValue={setComment} maxLength={2000} />
       <ErrorMessage error={error} />
       <button type="submit" className="primary">
         {t('evaluation.submit')}
@@ -100,6 +95,9 @@ function EvaluateForm({ code, secret }: { code: string; secret: string }) {
   );
 }
 
+/** The secret this device keeps for a tracking code ('' when it keeps none). */
+const secretFor = (trackingCode: string): string => myCases().find((c) => c.trackingCode === trackingCode)?.secret ?? '';
+
 /** 查询进度: code + secret → status, the handling unit, the deadline and the public timeline; withdraw; evaluate after the reply. */
 export function CitizenTrackPage() {
   const { t, tEnum, formatDateTime } = useI18n();
@@ -107,28 +105,41 @@ export function CitizenTrackPage() {
   const fromLink = query.get('code') ?? '';
   const saved = myCases();
   const [code, setCode] = useState(fromLink);
-  const [secret, setSecret] = useState(saved.find((c) => c.trackingCode === fromLink)?.secret ?? '');
+  const [secret, setSecret] = useState(() => secretFor(fromLink));
+  // A later link (back / forward to another case) puts its own code and secret in the form.
+  const [shownLink, setShownLink] = useState(fromLink);
+  if (shownLink !== fromLink) {
+    setShownLink(fromLink);
+    setCode(fromLink);
+    setSecret(secretFor(fromLink));
+  }
   const [tracking, setTracking] = useState<Tracking>();
   const [error, setError] = useState<unknown>();
   const [withdrawReason, setWithdrawReason] = useState('');
   const [withdrawing, setWithdrawing] = useState(false);
   const [evaluating, setEvaluating] = useState(false);
 
-  const load = async (c = code, s = secret) => {
-    setError(undefined);
-    try {
-      const { trackGrievance } = await gql<{ trackGrievance: Tracking }>(TRACK, { code: c.trim(), secret: s.trim() }, { anonymous: true });
-      setTracking(trackGrievance);
-      rememberCase(trackGrievance.trackingCode, s.trim());
-    } catch (err) {
-      setTracking(undefined);
-      setError(err);
-    }
-  };
+  // State is set only once the answer is in (an effect calls this too).
+  const load = (c = code, s = secret) =>
+    gql<{ trackGrievance: Tracking }>(TRACK, { code: c.trim(), secret: s.trim() }, { anonymous: true }).then(
+      ({ trackGrievance }) => {
+        setError(undefined);
+        setTracking(trackGrievance);
+        rememberCase(trackGrievance.trackingCode, s.trim());
+      },
+      (err: unknown) => {
+        setTracking(undefined);
+        setError(err);
+      },
+    );
 
+  // Opened from the submission page or "my cases": the secret is on this device already.
+  const openLinked = useEffectEvent((linked: string) => {
+    const own = secretFor(linked);
+    if (own) void load(linked, own);
+  });
   useEffect(() => {
-    // Opened from the submission page or "my cases": the secret is on this device already.
-    if (fromLink && secret) void load(fromLink, secret);
+    if (fromLink) openLinked(fromLink);
   }, [fromLink]);
 
   const withdraw = async (e: FormEvent) => {
@@ -155,14 +166,8 @@ export function CitizenTrackPage() {
         }}
       >
         <div className="row">
-          <label>
-            {t('submit.trackingCode')}
-            <input name="trackingCode" value={code} onChange={(e) => setCode(e.target.value)} required autoCapitalize="characters" />
-          </label>
-          <label>
-            {t('submit.secret')}
-            <input name="secret" value={secret} onChange={(e) => setSecret(e.target.value)} required autoComplete="off" />
-          </label>
+          <TextField label={t('submit.trackingCode')} name="trackingCode" value={code} onValue={setCode} required autoCapitalize="characters" />
+          <TextField label={t('submit.secret')} name="secret" value={secret} onValue={setSecret} required autoComplete="off" />
         </div>
         <button type="submit" className="primary">
           {t('track.submit')}
@@ -223,10 +228,7 @@ export function CitizenTrackPage() {
           </div>
           {withdrawing && (
             <form onSubmit={withdraw} className="form">
-              <label>
-                {t('track.withdrawReason')}
-                <input value={withdrawReason} onChange={(e) => setWithdrawReason(e.target.value)} required maxLength={500} />
-              </label>
+              <TextField label={t('track.withdrawReason')} value={withdrawReason} onValue={setWithdrawReason} required maxLength={500} />
               <div className="actions">
                 <button type="submit" className="danger">
                   {t('track.withdrawConfirm')}

@@ -2,7 +2,9 @@ import { useCallback, useState } from 'react';
 import { gql } from '../api/client';
 import { loadSession } from '../api/session';
 import { ErrorMessage } from '../components/error-message';
+import { Field, InlineForm } from '../components/form-fields';
 import { StatusBadge } from '../components/labels';
+import { PickList } from '../components/pick-list';
 import { useAsync } from '../components/use-async';
 import { useLiveReload } from '../components/use-live-reload';
 import { useI18n } from '../i18n';
@@ -119,18 +121,9 @@ function HandoffPanel({ id, court, onChanged }: { id: string; court: boolean; on
         )}
       </div>
       {can('decline') && (
-        <form
-          className="actions"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(DECLINE, { reason: reason.trim() });
-          }}
-        >
+        <InlineForm label={t('handoffs.decline')} buttonClass="danger" onSubmit={() => run(DECLINE, { reason: reason.trim() })}>
           <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('common.reason')} required style={{ width: '16rem' }} />
-          <button type="submit" className="danger">
-            {t('handoffs.decline')}
-          </button>
-        </form>
+        </InlineForm>
       )}
       {(h.commandsAllowed.some((c) => MEDIATION_COMMANDS.includes(c)) || h.sessions.length > 0) && (
         <MediationSteps
@@ -166,36 +159,34 @@ export function HandoffInboxPage() {
   const refresh = useCallback(() => void reload(), [reload]);
   // No subscription for handoffs yet: polling keeps the inbox current.
   useLiveReload(refresh, [], { pollMs: 10_000, key: 'handoffs' });
-  const rows = inbox.data?.handoffInbox.edges.map((e) => e.node) ?? [];
+  const rows = inbox.data?.handoffInbox.edges.map((e) => e.node);
   return (
     <div>
       <div className="toolbar">
-        <h1 style={{ margin: 0, flex: 1 }}>{t('handoffs.title')}</h1>
+        <h1>{t('handoffs.title')}</h1>
         {court && (
-          <label>
-            {t('handoffs.view')}
+          <Field label={t('handoffs.view')}>
             <select value={as} onChange={(e) => setAs(e.target.value)}>
               <option value="CONFIRMING_COURT">{t('handoffs.asCourt')}</option>
               <option value="RECEIVER">{t('handoffs.asReceiver')}</option>
             </select>
-          </label>
+          </Field>
         )}
       </div>
       <ErrorMessage error={inbox.error} />
       <div className="split">
-        <section className="card" style={{ padding: 0 }} data-testid="handoff-inbox">
-          {rows.length === 0 && <p className="muted" style={{ padding: '0.8rem' }}>{t('common.none')}</p>}
-          {rows.map((r) => (
-            <div key={r.id} data-reference={r.sourceReference} data-status={r.status} className={`list-item${selected === r.id ? ' selected' : ''}`} onClick={() => setSelected(r.id)} role="button" tabIndex={0}>
+        <PickList testId="handoff-inbox" rows={rows} rowKey={(r) => r.id} selected={selected} onPick={setSelected} rowData={(r) => ({ 'data-reference': r.sourceReference, 'data-status': r.status })}>
+          {(r) => (
+            <>
               <strong>{tEnum('handoffKind', r.kind)}</strong> <StatusBadge prefix="handoff" value={r.status} tone={r.status === 'REQUESTED' ? 'warn' : undefined} />
               <div>{r.matter}</div>
               <div className="muted">
                 {r.source.name} · {formatDateTime(r.requestedAt)}
                 {r.mediationDueAt && ` · ${t('handoffs.due')} ${formatDateTime(r.mediationDueAt)}`}
               </div>
-            </div>
-          ))}
-        </section>
+            </>
+          )}
+        </PickList>
         <section className="card">{selected ? <HandoffPanel key={selected} id={selected} court={court} onChanged={refresh} /> : <p className="muted">{t('workbench.pick')}</p>}</section>
       </div>
     </div>

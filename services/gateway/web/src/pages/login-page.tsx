@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { gql } from '../api/client';
 import { saveSession, type Session } from '../api/session';
 import { ErrorMessage } from '../components/error-message';
+import { TextField } from '../components/form-fields';
 import { useI18n } from '../i18n';
 import { homeOf } from '../roles';
 import { navigate } from '../router';
@@ -40,14 +41,8 @@ export function LoginPage({ next }: { next?: string }) {
     <section className="card narrow">
       <h1>{t('login.title')}</h1>
       <form onSubmit={submit} className="form">
-        <label>
-          {t('login.username')}
-          <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
-        </label>
-        <label>
-          {t('login.password')}
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        </label>
+        <TextField label={t('login.username')} name="username" autoComplete="username" value={username} onValue={setUsername} required />
+        <TextField label={t('login.password')} name="password" type="password" autoComplete="current-password" value={password} onValue={setPassword} required />
         <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={busy}>
           {t('login.submit')}

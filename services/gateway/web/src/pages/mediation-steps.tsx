@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import { gql } from '../api/client';
 import { loadSession } from '../api/session';
+import { DataTable, type Column } from '../components/data-table';
 import { ErrorMessage } from '../components/error-message';
+import { CheckField, EnumSelect, Field, Form, InlineForm, TextAreaField, TextField } from '../components/form-fields';
+import { Badge } from '../components/labels';
 import { useAsync } from '../components/use-async';
+import { useNow } from '../components/use-now';
 import { useI18n } from '../i18n';
 
 /** What the steps read of a handoff (HandoffPanel asks for these fields too). */
@@ -19,6 +23,8 @@ const AGREE = `mutation ($input: ConcludeWithAgreementInput!) { concludeMediatio
 const FAIL = `mutation ($input: ConcludeWithoutAgreementInput!) { concludeMediationWithoutAgreement(input: $input) { id } }`;
 
 const FAILURE_ENDS = ['POSITIONS_TOO_FAR_APART', 'REFUSED_TO_SIGN', 'PARTY_UNREACHABLE', 'WITHDRAWN', 'TIME_LIMIT_PASSED', 'OTHER'];
+const SESSION_MODES = ['ON_SITE', 'ONLINE'];
+const SIGNATURES = ['HANDWRITTEN', 'FINGERPRINT', 'SEAL', 'E_SIGNATURE'];
 
 export interface MediationFile {
   id: string;
@@ -44,6 +50,7 @@ const nowLocal = () => {
 export function MediationSteps({ h, onChanged }: { h: MediationFile; onChanged: () => Promise<void> }) {
   const { t, tEnum } = useI18n();
   const can = (c: string) => h.commandsAllowed.includes(c);
+  const now = useNow();
   const [error, setError] = useState<unknown>();
   const mediators = useAsync(() => (can('appoint_mediator') ? gql<{ mediators: { id: string; name: string; active: boolean }[] }>(MEDIATORS, { org: loadSession()?.user.orgCode ?? null }).then((r) => r.mediators.filter((m) => m.active)) : Promise.resolve([])), [h.version]);
   const [mediatorId, setMediatorId] = useState('');
@@ -55,7 +62,7 @@ export function MediationSteps({ h, onChanged }: { h: MediationFile; onChanged: 
   const [record, setRecord] = useState('');
   const [agreement, setAgreement] = useState({ factsAndDispute: '', responsibilities: '', terms: '', manner: '', deadline: '', method: 'HANDWRITTEN' });
   const [failure, setFailure] = useState({ end: 'POSITIONS_TOO_FAR_APART', reason: '' });
-  const setA = (k: keyof typeof agreement) => (e: { target: { value: string } }) => setAgreement({ ...agreement, [k]: e.target.value });
+  const setA = (k: keyof typeof agreement) => (value: string) => setAgreement({ ...agreement, [k]: value });
 
   const run = async (query: string, extra: Record<string, unknown>) => {
     setError(undefined);
@@ -66,10 +73,44 @@ export function MediationSteps({ h, onChanged }: { h: MediationFile; onChanged: 
       setError(err);
     }
   };
+  // 人民调解法 第二十九条: every party signs; the terms are one a line.
+  const concludeAgreement = () => {
+    const signedAt = new Date().toISOString();
+    return run(AGREE, {
+      agreement: {
+        factsAndDispute: agreement.factsAndDispute.trim(),
+        responsibilities: agreement.responsibilities.trim(),
+        terms: agreement.terms.split('\n').map((x) => x.trim()).filter(Boolean),
+        performance: { manner: agreement.manner.trim(), deadline: agreement.deadline },
+        signatures: h.parties.map((p) => ({ partyId: p.id, signedAt, method: agreement.method })),
+      },
+    });
+  };
   const consentOf = (partyId: string) => h.consents.find((c) => c.partyId === partyId);
   const pendingSession = h.sessions.find((s) => !s.held);
   const heldSession = h.sessions.some((s) => s.held);
   const mediatorName = h.mediator?.name ?? h.mediatorId;
+  const consentColumns: Column<MediationFile['parties'][number]>[] = [
+    { header: t('handoffs.parties'), cell: (p) => `${p.name}（${tEnum('party', p.role)}）` },
+    {
+      header: t('mediation.consent'),
+      cell: (p) => {
+        const c = consentOf(p.id);
+        if (c) return <Badge tone={c.consents ? undefined : 'danger'}>{c.consents ? t('mediation.consents') : t('mediation.refuses')}</Badge>;
+        if (!can('record_consent')) return '—';
+        return (
+          <span className="actions">
+            <button type="button" data-testid="consent-yes" onClick={() => void run(CONSENT, { partyId: p.id, consents: true })}>
+              {t('mediation.consents')}
+            </button>
+            <button type="button" className="danger" onClick={() => void run(CONSENT, { partyId: p.id, consents: false })}>
+              {t('mediation.refuses')}
+            </button>
+          </span>
+        );
+      },
+    },
+  ];
 
   return (
     <div data-testid="mediation-steps">
@@ -81,16 +122,8 @@ export function MediationSteps({ h, onChanged }: { h: MediationFile; onChanged: 
       )}
       <ErrorMessage error={error} />
       {can('appoint_mediator') && (
-        <form
-          className="form"
-          data-testid="appoint-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(APPOINT, { mediatorId, chosenByParties, conflictOfInterestDeclared: declared });
-          }}
-        >
-          <label>
-            {t('mediation.mediator')}
+        <Form testId="appoint-form" onSubmit={() => run(APPOINT, { mediatorId, chosenByParties, conflictOfInterestDeclared: declared })}>
+          <Field label={t('mediation.mediator')}>
             <select name="mediatorId" value={mediatorId} onChange={(e) => setMediatorId(e.target.value)} required>
               <option value="">—</option>
               {mediators.data?.map((m) => (
@@ -99,57 +132,16 @@ export function MediationSteps({ h, onChanged }: { h: MediationFile; onChanged: 
                 </option>
               ))}
             </select>
-          </label>
-          <label className="check">
-            <input type="checkbox" name="chosenByParties" checked={chosenByParties} onChange={(e) => setChosenByParties(e.target.checked)} />
-            {t('mediation.chosenByParties')}
-          </label>
-          <label className="check">
-            <input type="checkbox" name="conflictOfInterestDeclared" checked={declared} onChange={(e) => setDeclared(e.target.checked)} required />
-            {t('mediation.noConflict')}
-          </label>
+          </Field>
+          <CheckField label={t('mediation.chosenByParties')} name="chosenByParties" checked={chosenByParties} onValue={setChosenByParties} />
+          <CheckField label={t('mediation.noConflict')} name="conflictOfInterestDeclared" checked={declared} onValue={setDeclared} required />
           <button type="submit" className="primary">
             {t('mediation.appoint')}
           </button>
-        </form>
+        </Form>
       )}
       {(can('record_consent') || h.consents.length > 0) && (
-        <table data-testid="consents">
-          <thead>
-            <tr>
-              <th>{t('handoffs.parties')}</th>
-              <th>{t('mediation.consent')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {h.parties.map((p) => {
-              const c = consentOf(p.id);
-              return (
-                <tr key={p.id} data-party={p.id}>
-                  <td>
-                    {p.name}（{tEnum('party', p.role)}）
-                  </td>
-                  <td>
-                    {c ? (
-                      <span className={`badge${c.consents ? '' : ' danger'}`}>{c.consents ? t('mediation.consents') : t('mediation.refuses')}</span>
-                    ) : can('record_consent') ? (
-                      <span className="actions">
-                        <button type="button" data-testid="consent-yes" onClick={() => void run(CONSENT, { partyId: p.id, consents: true })}>
-                          {t('mediation.consents')}
-                        </button>
-                        <button type="button" className="danger" onClick={() => void run(CONSENT, { partyId: p.id, consents: false })}>
-                          {t('mediation.refuses')}
-                        </button>
-                      </span>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable testId="consents" columns={consentColumns} rows={h.parties} rowKey={(p) => p.id} rowData={(p) => ({ 'data-party': p.id })} />
       )}
       {h.sessions.length > 0 && (
         <ul data-testid="sessions">
@@ -161,119 +153,43 @@ export function MediationSteps({ h, onChanged }: { h: MediationFile; onChanged: 
         </ul>
       )}
       {can('schedule_session') && !pendingSession && (
-        <form
-          className="actions"
-          data-testid="schedule-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(SCHEDULE, { at: isoOf(when), mode, ...(location.trim() ? { location: location.trim() } : {}) });
-          }}
-        >
+        <InlineForm testId="schedule-form" label={t('mediation.schedule')} onSubmit={() => run(SCHEDULE, { at: isoOf(when), mode, ...(location.trim() ? { location: location.trim() } : {}) })}>
           <input type="datetime-local" name="at" value={when} onChange={(e) => setWhen(e.target.value)} required style={{ width: '14rem' }} />
-          <select name="mode" value={mode} onChange={(e) => setMode(e.target.value)} style={{ width: 'auto' }}>
-            <option value="ON_SITE">{t('sessionMode.ON_SITE')}</option>
-            <option value="ONLINE">{t('sessionMode.ONLINE')}</option>
-          </select>
+          <EnumSelect name="mode" prefix="sessionMode" values={SESSION_MODES} value={mode} onValue={setMode} style={{ width: 'auto' }} />
           <input name="location" value={location} onChange={(e) => setLocation(e.target.value)} placeholder={t('mediation.location')} style={{ width: '12rem' }} />
-          <button type="submit">{t('mediation.schedule')}</button>
-        </form>
+        </InlineForm>
       )}
       {can('record_session') && pendingSession && (
-        <form
-          className="form"
-          data-testid="session-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const participants = [...h.parties.map((p) => p.id), ...(h.mediatorId ? [h.mediatorId] : [])];
-            void run(RECORD, { sessionId: pendingSession.sessionId, participants, record: record.trim() });
-          }}
-        >
-          {Date.parse(pendingSession.at) > Date.now() && <span className="hint">{t('mediation.notYetHeld')}</span>}
-          <label>
-            {t('mediation.record')}
-            <textarea name="record" value={record} onChange={(e) => setRecord(e.target.value)} required maxLength={5000} />
-          </label>
+        <Form testId="session-form" onSubmit={() => run(RECORD, { sessionId: pendingSession.sessionId, participants: [...h.parties.map((p) => p.id), ...(h.mediatorId ? [h.mediatorId] : [])], record: record.trim() })}>
+          {Date.parse(pendingSession.at) > now && <span className="hint">{t('mediation.notYetHeld')}</span>}
+          <TextAreaField label={t('mediation.record')} name="record" value={record} onValue={setRecord} required maxLength={5000} />
           <button type="submit">{t('mediation.recordSession')}</button>
-        </form>
+        </Form>
       )}
       {can('conclude_agreement') && heldSession && (
-        <form
-          className="form"
-          data-testid="agreement-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const signedAt = new Date().toISOString();
-            void run(AGREE, {
-              agreement: {
-                factsAndDispute: agreement.factsAndDispute.trim(),
-                responsibilities: agreement.responsibilities.trim(),
-                terms: agreement.terms.split('\n').map((x) => x.trim()).filter(Boolean),
-                performance: { manner: agreement.manner.trim(), deadline: agreement.deadline },
-                signatures: h.parties.map((p) => ({ partyId: p.id, signedAt, method: agreement.method })),
-              },
-            });
-          }}
-        >
+        <Form testId="agreement-form" onSubmit={concludeAgreement}>
           <h3>{t('mediation.agreement')}</h3>
-          <label>
-            {t('mediation.factsAndDispute')}
-            <textarea name="factsAndDispute" value={agreement.factsAndDispute} onChange={setA('factsAndDispute')} required />
-          </label>
-          <label>
-            {t('mediation.responsibilities')}
-            <textarea name="responsibilities" value={agreement.responsibilities} onChange={setA('responsibilities')} required />
-          </label>
-          <label>
-            {t('mediation.terms')}
-            <textarea name="terms" value={agreement.terms} onChange={setA('terms')} required />
-          </label>
+          <TextAreaField label={t('mediation.factsAndDispute')} name="factsAndDispute" value={agreement.factsAndDispute} onValue={setA('factsAndDispute')} required />
+          <TextAreaField label={t('mediation.responsibilities')} name="responsibilities" value={agreement.responsibilities} onValue={setA('responsibilities')} required />
+          <TextAreaField label={t('mediation.terms')} name="terms" value={agreement.terms} onValue={setA('terms')} required />
           <div className="row">
-            <label>
-              {t('mediation.manner')}
-              <input name="manner" value={agreement.manner} onChange={setA('manner')} required />
-            </label>
-            <label>
-              {t('mediation.deadline')}
-              <input name="deadline" type="date" value={agreement.deadline} onChange={setA('deadline')} required />
-            </label>
-            <label>
-              {t('mediation.signature')}
-              <select name="method" value={agreement.method} onChange={setA('method')}>
-                {['HANDWRITTEN', 'FINGERPRINT', 'SEAL', 'E_SIGNATURE'].map((m) => (
-                  <option key={m} value={m}>
-                    {tEnum('signature', m)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <TextField label={t('mediation.manner')} name="manner" value={agreement.manner} onValue={setA('manner')} required />
+            <TextField label={t('mediation.deadline')} name="deadline" type="date" value={agreement.deadline} onValue={setA('deadline')} required />
+            <Field label={t('mediation.signature')}>
+              <EnumSelect name="method" prefix="signature" values={SIGNATURES} value={agreement.method} onValue={setA('method')} />
+            </Field>
           </div>
           <span className="hint">{t('mediation.signedByAll')}</span>
           <button type="submit" className="primary">
             {t('mediation.concludeAgreement')}
           </button>
-        </form>
+        </Form>
       )}
       {can('conclude_failure') && (
-        <form
-          className="actions"
-          data-testid="failure-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(FAIL, { end: failure.end, reason: failure.reason.trim() });
-          }}
-        >
-          <select name="end" value={failure.end} onChange={(e) => setFailure({ ...failure, end: e.target.value })} style={{ width: 'auto' }}>
-            {FAILURE_ENDS.map((x) => (
-              <option key={x} value={x}>
-                {tEnum('failureEnd', x)}
-              </option>
-            ))}
-          </select>
+        <InlineForm testId="failure-form" label={t('mediation.concludeFailure')} buttonClass="danger" onSubmit={() => run(FAIL, { end: failure.end, reason: failure.reason.trim() })}>
+          <EnumSelect name="end" prefix="failureEnd" values={FAILURE_ENDS} value={failure.end} onValue={(end) => setFailure({ ...failure, end })} style={{ width: 'auto' }} />
           <input name="failureReason" value={failure.reason} onChange={(e) => setFailure({ ...failure, reason: e.target.value })} placeholder={t('common.reason')} required style={{ width: '14rem' }} />
-          <button type="submit" className="danger">
-            {t('mediation.concludeFailure')}
-          </button>
-        </form>
+        </InlineForm>
       )}
     </div>
   );

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { gql } from '../api/client';
 import { loadSession } from '../api/session';
 import { StaffPicker } from '../components/staff-picker';
 import { ErrorMessage } from '../components/error-message';
+import { CheckField, EnumSelect, Field, Form, SubmitBar, TextField } from '../components/form-fields';
 import { beijingDate } from '../components/labels';
 import { useAction } from '../components/use-action';
 import { useAsync } from '../components/use-async';
@@ -15,17 +16,18 @@ import { addDays, ROTA, SCHEDULE, type ReceptionDay } from './reception/rota-typ
 const SPAN_DAYS = 14;
 const KEEPERS = new Set(['SUPERVISOR', 'ADMINISTRATOR']);
 const DESK = new Set(['LEADER', 'RECEPTION_CLERK']);
+/** The roles that may see who was received in full (the gateway's PII roles among rota readers). */
+const REVEALERS = new Set(['LEADER', 'RECEPTION_CLERK', 'COMMAND_OPERATOR']);
 
+const SLOTS = ['MORNING', 'AFTERNOON'] as const;
 const EMPTY = { day: '', slot: 'MORNING', leaderId: '', leaderName: '', legalAdviserId: '', legalAdviserName: '', orgCode: '', regionCode: '', place: '县信访局接待大厅', capacity: '5' };
 
 /** 排班: a leader's half-day with a legal adviser (1+1), where, and how many appointments it takes. */
 function ScheduleForm({ onScheduled }: { onScheduled: () => void }) {
-  const { t, tEnum } = useI18n();
+  const { t } = useI18n();
   const [f, setF] = useState(() => ({ ...EMPTY, day: addDays(beijingDate(0), 1) }));
   const action = useAction();
-  const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const { regionCode, capacity, ...rest } = f;
     const input = { ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v.trim()])), capacity: Number(capacity), ...(regionCode.trim() ? { regionCode: regionCode.trim() } : {}) };
     if (await action.run(() => gql(SCHEDULE, { input }))) {
@@ -33,32 +35,20 @@ function ScheduleForm({ onScheduled }: { onScheduled: () => void }) {
       onScheduled();
     }
   };
-  const field = (k: keyof typeof EMPTY, label: string, props: Record<string, unknown> = {}) => (
-    <label>
-      {label}
-      <input name={k} value={f[k]} onChange={set(k)} required {...props} />
-    </label>
-  );
+  // An input named after its key; every one but the region is required.
+  const field = (k: keyof typeof EMPTY, label: string, props: { type?: string; min?: number; max?: number; maxLength?: number } = {}) => <TextField label={label} name={k} value={f[k]} onValue={(value) => setF({ ...f, [k]: value })} required={k !== 'regionCode'} {...props} />;
   return (
-    <form className="form" onSubmit={submit} data-testid="schedule-form">
+    <Form onSubmit={submit} testId="schedule-form">
       <h3>{t('receptionDay.schedule')}</h3>
       <div className="row">
         {field('day', t('receptionDay.day'), { type: 'date' })}
-        <label>
-          {t('receptionDay.slot')}
-          <select name="slot" value={f.slot} onChange={set('slot')}>
-            {['MORNING', 'AFTERNOON'].map((s) => (
-              <option key={s} value={s}>
-                {tEnum('slot', s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label={t('receptionDay.slot')}>
+          <EnumSelect name="slot" prefix="slot" values={SLOTS} value={f.slot} onValue={(slot) => setF({ ...f, slot })} />
+        </Field>
         {field('capacity', t('receptionDay.capacity'), { type: 'number', min: 1, max: 50 })}
       </div>
       <div className="row">
-        <label>
-          {t('receptionDay.leaderName')}
+        <Field label={t('receptionDay.leaderName')}>
           <StaffPicker
             role="LEADER"
             name="leaderId"
@@ -66,26 +56,18 @@ function ScheduleForm({ onScheduled }: { onScheduled: () => void }) {
             required
             onPick={(m) => setF({ ...f, leaderId: m?.id ?? '', leaderName: m ? m.displayName.replace(/\s*\(.*\)$/, '') : f.leaderName, orgCode: m?.orgCode ?? f.orgCode })}
           />
-        </label>
+        </Field>
         {field('leaderName', t('receptionDay.leaderShownAs'), { maxLength: 100 })}
         {field('orgCode', t('receptionDay.orgCode'))}
       </div>
       <div className="row">
         {field('legalAdviserId', t('receptionDay.adviserId'))}
         {field('legalAdviserName', t('receptionDay.adviserName'), { maxLength: 100 })}
-        <label>
-          {t('common.region')}
-          <input name="regionCode" value={f.regionCode} onChange={set('regionCode')} />
-        </label>
+        {field('regionCode', t('common.region'))}
       </div>
       {field('place', t('receptionDay.place'), { maxLength: 200 })}
-      <ErrorMessage error={action.error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          {t('receptionDay.schedule')}
-        </button>
-      </div>
-    </form>
+      <SubmitBar label={t('receptionDay.schedule')} busy={action.busy} error={action.error} />
+    </Form>
   );
 }
 
@@ -108,19 +90,11 @@ export function ReceptionDaysPage() {
         <button type="button" onClick={() => setFrom(addDays(from, -7))}>
           {t('receptionDay.earlier')}
         </button>
-        <label>
-          {t('receptionDay.from')}
-          <input type="date" name="rotaFrom" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} />
-        </label>
+        <TextField label={t('receptionDay.from')} type="date" name="rotaFrom" value={from} onValue={(day) => day && setFrom(day)} />
         <button type="button" onClick={() => setFrom(addDays(from, 7))}>
           {t('receptionDay.later')}
         </button>
-        {isLeader && (
-          <label className="check">
-            <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
-            {t('receptionDay.onlyMine')}
-          </label>
-        )}
+        {isLeader && <CheckField label={t('receptionDay.onlyMine')} checked={mine} onValue={setMine} />}
       </div>
       {isLeader && session && (
         <p className="hint" data-testid="my-leader-id">
@@ -131,7 +105,7 @@ export function ReceptionDaysPage() {
       <div data-testid="rota">
         {rota.data && days.length === 0 && <p className="muted card">{t('receptionDay.empty', { from, to })}</p>}
         {days.map((d) => (
-          <ReceptionDayCard key={d.id} day={d} canDesk={DESK.has(role)} onChanged={reload} />
+          <ReceptionDayCard key={d.id} day={d} canDesk={DESK.has(role)} canReveal={REVEALERS.has(role)} onChanged={reload} />
         ))}
       </div>
       {KEEPERS.has(role) && (

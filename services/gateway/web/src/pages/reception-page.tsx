@@ -1,8 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { gql } from '../api/client';
+import { AddRemoveButtons } from '../components/add-remove-buttons';
 import { CategorySelect } from '../components/category-picker';
 import { ErrorMessage } from '../components/error-message';
+import { CheckField, EnumSelect, Field, Form, SubmitBar, TextAreaField, TextField } from '../components/form-fields';
+import { Badge } from '../components/labels';
 import { RegionPicker } from '../components/region-picker';
+import { TrackingCredentials } from '../components/tracking-credentials';
+import { useAction } from '../components/use-action';
 import { useI18n } from '../i18n';
 
 const SUGGEST = `query ($text: String!) { suggestCategories(text: $text, top: 3) { categoryCode name score } }`;
@@ -42,38 +47,34 @@ interface Person {
 }
 
 const EMPTY = { channel: 'WALK_IN', name: '', address: '', phone: '', idNumber: '', description: '', request: '', facts: '', reasons: '', headcount: '1', receiptNumber: '', accusation: false };
+/** The channels a clerk registers at the desk: a walk-in, or a letter with its receipt number. */
+const DESK_CHANNELS = ['WALK_IN', 'LETTER'] as const;
 const trimmed = (p: Person) => ({ name: p.name.trim(), ...(p.phone.trim() ? { phone: p.phone.trim() } : {}), ...(p.address.trim() ? { address: p.address.trim() } : {}) });
 
 /** 接访登记: a walk-in or a letter with the Art 19 written record, the category suggested from the text and confirmed by the clerk. */
 export function ReceptionPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const [form, setForm] = useState(EMPTY);
   const [regionCode, setRegionCode] = useState('');
   const [representatives, setRepresentatives] = useState<Person[]>([]);
   const [categoryCode, setCategoryCode] = useState('');
   const [suggestions, setSuggestions] = useState<Suggestion[]>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const suggesting = useAction();
+  const registering = useAction();
   const [done, setDone] = useState<{ registered: Registered; duplicates?: Duplicate[]; duplicatesError?: unknown }>();
-  const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const set = (k: keyof typeof EMPTY) => (value: string) => setForm({ ...form, [k]: value });
   const walkIn = form.channel === 'WALK_IN';
   const headcount = Number(form.headcount) || 1;
 
   const suggest = async () => {
-    setError(undefined);
+    suggesting.clear();
     const text = [form.description, form.request, form.facts].map((x) => x.trim()).filter(Boolean).join('\n');
     if (!text) return;
-    try {
-      setSuggestions((await gql<{ suggestCategories: Suggestion[] }>(SUGGEST, { text })).suggestCategories);
-    } catch (err) {
-      setError(err);
-    }
+    const r = await suggesting.run(() => gql<{ suggestCategories: Suggestion[] }>(SUGGEST, { text }));
+    if (r) setSuggestions(r.suggestCategories);
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const submit = async () => {
     const input = {
       channel: form.channel,
       regionCode,
@@ -87,19 +88,15 @@ export function ReceptionPage() {
       ...(headcount > 1 && representatives.length ? { representatives: representatives.map(trimmed) } : {}),
       ...(walkIn ? {} : { channelDetails: { receiptNumber: form.receiptNumber.trim() } }),
     };
-    try {
-      const { registerGrievance } = await gql<{ registerGrievance: Registered }>(REGISTER, { input });
-      setDone({ registered: registerGrievance });
-      // Possible duplicates, for the clerk to look at: intake never merges on its own.
-      gql<{ duplicateSuggestions: Duplicate[] }>(DUPLICATES, { id: registerGrievance.id }).then(
-        (r) => setDone({ registered: registerGrievance, duplicates: r.duplicateSuggestions }),
-        (err: unknown) => setDone({ registered: registerGrievance, duplicatesError: err }),
-      );
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const r = await registering.run(() => gql<{ registerGrievance: Registered }>(REGISTER, { input }));
+    if (!r) return;
+    const registered = r.registerGrievance;
+    setDone({ registered });
+    // Possible duplicates, for the clerk to look at: intake never merges on its own.
+    gql<{ duplicateSuggestions: Duplicate[] }>(DUPLICATES, { id: registered.id }).then(
+      (d) => setDone({ registered, duplicates: d.duplicateSuggestions }),
+      (err: unknown) => setDone({ registered, duplicatesError: err }),
+    );
   };
 
   if (done) {
@@ -107,20 +104,11 @@ export function ReceptionPage() {
     return (
       <section className="card narrow" data-testid="registered">
         <h1>{t('reception.doneTitle')}</h1>
-        <div className="ok credentials">
-          <span>
-            {t('submit.trackingCode')}: <code data-testid="tracking-code">{r.trackingCode}</code>
-          </span>
-          <span>
-            {t('submit.secret')}: <code data-testid="tracking-secret">{r.secret}</code>
-          </span>
-          <span className="muted">{t('submit.receivedAt', { at: formatDateTime(r.receivedAt) })}</span>
-        </div>
-        <p className="hint">{t('reception.giveSecret')}</p>
+        <TrackingCredentials trackingCode={r.trackingCode} secret={r.secret} receivedAt={r.receivedAt} hint={t('reception.giveSecret')} />
         <div className="actions">
-          {r.firstTime && <span className="badge">{t('reception.firstTime')}</span>}
-          {r.repeatOf && <span className="badge warn">{t('board.repeat')}</span>}
-          {r.skipLevel && <span className="badge warn">{t('board.skipLevel')}</span>}
+          {r.firstTime && <Badge>{t('reception.firstTime')}</Badge>}
+          {r.repeatOf && <Badge tone="warn">{t('board.repeat')}</Badge>}
+          {r.skipLevel && <Badge tone="warn">{t('board.skipLevel')}</Badge>}
         </div>
         <h2>{t('reception.duplicates')}</h2>
         <ErrorMessage error={done.duplicatesError} />
@@ -158,65 +146,33 @@ export function ReceptionPage() {
   return (
     <section className="card narrow" style={{ maxWidth: 760 }}>
       <h1>{t('reception.title')}</h1>
-      <form onSubmit={submit} className="form" data-testid="reception-form">
-        <label>
-          {t('common.channel')}
-          <select name="channel" value={form.channel} onChange={set('channel')}>
-            <option value="WALK_IN">{t('channel.WALK_IN')}</option>
-            <option value="LETTER">{t('channel.LETTER')}</option>
-          </select>
-        </label>
-        {!walkIn && (
-          <label>
-            {t('reception.receiptNumber')}
-            <input name="receiptNumber" value={form.receiptNumber} onChange={set('receiptNumber')} required maxLength={64} />
-          </label>
-        )}
+      <Form onSubmit={submit} testId="reception-form">
+        <Field label={t('common.channel')}>
+          <EnumSelect name="channel" prefix="channel" values={DESK_CHANNELS} value={form.channel} onValue={set('channel')} />
+        </Field>
+        {!walkIn && <TextField label={t('reception.receiptNumber')} name="receiptNumber" value={form.receiptNumber} onValue={set('receiptNumber')} required maxLength={64} />}
         <h2>{t('reception.petitioner')}</h2>
         <div className="row">
-          <label>
-            {t('reception.name')}
-            <input name="name" value={form.name} onChange={set('name')} required maxLength={50} />
-          </label>
-          <label>
-            {t('reception.phone')}
-            <input name="phone" value={form.phone} onChange={set('phone')} inputMode="tel" />
-          </label>
-          <label>
-            {t('reception.idNumber')}
-            <input name="idNumber" value={form.idNumber} onChange={set('idNumber')} maxLength={18} />
-          </label>
+          <TextField label={t('reception.name')} name="name" value={form.name} onValue={set('name')} required maxLength={50} />
+          <TextField label={t('reception.phone')} name="phone" value={form.phone} onValue={set('phone')} inputMode="tel" />
+          <TextField label={t('reception.idNumber')} name="idNumber" value={form.idNumber} onValue={set('idNumber')} maxLength={18} />
         </div>
-        <label>
-          {t('reception.address')}
-          <input name="address" value={form.address} onChange={set('address')} required={walkIn} maxLength={200} />
-        </label>
+        <TextField label={t('reception.address')} name="address" value={form.address} onValue={set('address')} required={walkIn} maxLength={200} />
         <RegionPicker onChange={setRegionCode} />
         <h2>{t('reception.record')}</h2>
         <p className="hint">{t('reception.recordHint')}</p>
-        <label>
-          {t('reception.description')}
-          <textarea name="description" value={form.description} onChange={set('description')} required minLength={5} maxLength={5000} />
-        </label>
-        <label>
-          {t('workbench.letter.request')}
-          <textarea name="request" value={form.request} onChange={set('request')} required={walkIn} maxLength={2000} />
-        </label>
-        <label>
-          {t('workbench.letter.facts')}
-          <textarea name="facts" value={form.facts} onChange={set('facts')} required={walkIn} maxLength={5000} />
-        </label>
-        <label>
-          {t('workbench.letter.reasons')}
-          <textarea name="reasons" value={form.reasons} onChange={set('reasons')} required={walkIn} maxLength={5000} />
-        </label>
+        <TextAreaField label={t('reception.description')} name="description" value={form.description} onValue={set('description')} required minLength={5} maxLength={5000} />
+        <TextAreaField label={t('workbench.letter.request')} name="request" value={form.request} onValue={set('request')} required={walkIn} maxLength={2000} />
+        <TextAreaField label={t('workbench.letter.facts')} name="facts" value={form.facts} onValue={set('facts')} required={walkIn} maxLength={5000} />
+        <TextAreaField label={t('workbench.letter.reasons')} name="reasons" value={form.reasons} onValue={set('reasons')} required={walkIn} maxLength={5000} />
         <h2>{t('common.category')}</h2>
         <div className="actions">
-          <button type="button" data-testid="suggest" onClick={() => void suggest()}>
+          <button type="button" data-testid="suggest" disabled={suggesting.busy} onClick={() => void suggest()}>
             {t('reception.suggest')}
           </button>
           <CategorySelect value={categoryCode} onChange={setCategoryCode} emptyLabel={t('reception.noCategory')} />
         </div>
+        <ErrorMessage error={suggesting.error} />
         {suggestions && (
           <div className="actions" data-testid="suggestions">
             {suggestions.length === 0 && <span className="muted">{t('reception.noSuggestion')}</span>}
@@ -229,10 +185,7 @@ export function ReceptionPage() {
         )}
         <h2>{t('reception.group')}</h2>
         <div className="row">
-          <label>
-            {t('submit.headcount')}
-            <input name="headcount" type="number" min={1} value={form.headcount} onChange={set('headcount')} />
-          </label>
+          <TextField label={t('submit.headcount')} name="headcount" type="number" min={1} value={form.headcount} onValue={set('headcount')} />
         </div>
         {headcount > 1 && (
           <div data-testid="representatives">
@@ -240,39 +193,23 @@ export function ReceptionPage() {
             {representatives.map((p, i) => (
               <div className="row" key={i}>
                 {(['name', 'phone', 'address'] as const).map((k) => (
-                  <label key={k}>
-                    {t(`reception.${k}` as const)}
-                    <input
-                      name={`representative-${i}-${k}`}
-                      value={p[k]}
-                      required={k === 'name'}
-                      onChange={(e) => setRepresentatives(representatives.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)))}
-                    />
-                  </label>
+                  <TextField
+                    key={k}
+                    label={t(`reception.${k}` as const)}
+                    name={`representative-${i}-${k}`}
+                    value={p[k]}
+                    required={k === 'name'}
+                    onValue={(value) => setRepresentatives(representatives.map((x, j) => (j === i ? { ...x, [k]: value } : x)))}
+                  />
                 ))}
               </div>
             ))}
-            <div className="actions">
-              <button type="button" disabled={representatives.length >= MAX_REPRESENTATIVES} onClick={() => setRepresentatives([...representatives, { name: '', phone: '', address: '' }])}>
-                {t('reception.addRepresentative')}
-              </button>
-              {representatives.length > 0 && (
-                <button type="button" onClick={() => setRepresentatives(representatives.slice(0, -1))}>
-                  {t('reception.removeRepresentative')}
-                </button>
-              )}
-            </div>
+            <AddRemoveButtons rows={representatives} onRows={setRepresentatives} newRow={{ name: '', phone: '', address: '' }} max={MAX_REPRESENTATIVES} addLabel={t('reception.addRepresentative')} removeLabel={t('reception.removeRepresentative')} />
           </div>
         )}
-        <label className="check">
-          <input type="checkbox" name="accusation" checked={form.accusation} onChange={(e) => setForm({ ...form, accusation: e.target.checked })} />
-          {t('submit.accusation')}
-        </label>
-        <ErrorMessage error={error} />
-        <button type="submit" className="primary" disabled={busy || !regionCode}>
-          {t('reception.register')}
-        </button>
-      </form>
+        <CheckField label={t('submit.accusation')} name="accusation" checked={form.accusation} onValue={(accusation) => setForm({ ...form, accusation })} />
+        <SubmitBar label={t('reception.register')} busy={registering.busy} disabled={!regionCode} error={registering.error} />
+      </Form>
     </section>
   );
 }

@@ -2,11 +2,14 @@ import { useMemo, useState } from 'react';
 import { gql } from '../api/client';
 import { loadSession } from '../api/session';
 import { Chart } from '../components/chart';
+import { DataTable, type Column } from '../components/data-table';
+import { saveBlob } from '../components/download';
 import { ErrorMessage } from '../components/error-message';
-import { beijingDate, percent } from '../components/labels';
+import { EnumSelect, Field } from '../components/form-fields';
+import { beijingDate, percent, Stat } from '../components/labels';
+import { TabNav, useTab } from '../components/tabs';
 import { useAsync } from '../components/use-async';
 import { useI18n, type MessageKey } from '../i18n';
-import { navigate, useLocation } from '../router';
 import { BacklogSection } from './supervision/backlog-section';
 import { BulletinsSection } from './supervision/bulletins-section';
 import { CampaignsSection } from './supervision/campaigns-section';
@@ -33,10 +36,20 @@ interface IndicatorRow {
   counts: Record<string, number>;
   rates: Rates;
 }
+interface OverdueItem {
+  clockId: string;
+  trackingCode: string | null;
+  step: string;
+  dueAt: string;
+  shareUsed: number;
+  escalationLevel: number;
+  escalatedTo: string | null;
+  orgCode: string | null;
+}
 interface Data {
   total: IndicatorRow[];
   grouped: IndicatorRow[];
-  overdue: { overdue: number; nearOverdue: number; items: { clockId: string; trackingCode: string | null; step: string; dueAt: string; shareUsed: number; escalationLevel: number; escalatedTo: string | null; orgCode: string | null }[] };
+  overdue: { overdue: number; nearOverdue: number; items: OverdueItem[] };
 }
 
 const RATES: [keyof Rates, MessageKey][] = [
@@ -46,6 +59,7 @@ const RATES: [keyof Rates, MessageKey][] = [
   ['onTimeRate', 'supervisor.onTimeRate'],
   ['repeatRate', 'supervisor.repeatRate'],
 ];
+const GROUPS = ['REGION', 'UNIT', 'CATEGORY'];
 const COUNTS: [string, MessageKey][] = [
   ['received', 'supervisor.received'],
   ['replied', 'supervisor.replied'],
@@ -59,12 +73,7 @@ const COUNTS: [string, MessageKey][] = [
 function downloadCsv(rows: IndicatorRow[], header: string[], name: string): void {
   const lines = [header, ...rows.map((r) => [r.key ?? '', ...COUNTS.map(([k]) => String(r.counts[k] ?? 0)), String(r.backlog), ...RATES.map(([k]) => (r.rates[k] === null ? '' : r.rates[k]!.toFixed(4)))])];
   const csv = lines.map((l) => l.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
-  const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
+  saveBlob(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), name);
 }
 
 /** Indicators for a period (响应率、解决率、满意率、按期办结率), grouped, with the ledger download, and what is overdue. */
@@ -75,7 +84,7 @@ function IndicatorsTab() {
   const period = { from: beijingDate(days - 1), to: beijingDate(0) };
   const data = useAsync(() => gql<Data>(INDICATORS, { total: { ...period, groupBy: 'NONE' }, grouped: { ...period, groupBy } }), [days, groupBy]);
   const total = data.data?.total[0];
-  const grouped = data.data?.grouped ?? [];
+  const grouped = useMemo(() => data.data?.grouped ?? [], [data.data]);
 
   const option = useMemo(
     () => ({
@@ -89,12 +98,26 @@ function IndicatorsTab() {
     [grouped, t],
   );
 
+  const groupColumns: Column<IndicatorRow>[] = [
+    { header: t('supervisor.key'), cell: (r) => r.key ?? '—' },
+    ...COUNTS.map(([k, l]): Column<IndicatorRow> => ({ header: t(l), cell: (r) => r.counts[k] ?? 0 })),
+    { header: t('supervisor.backlog'), cell: (r) => r.backlog },
+    ...RATES.map(([k, l]): Column<IndicatorRow> => ({ header: t(l), cell: (r) => percent(r.rates[k]) })),
+  ];
+  const overdueColumns: Column<OverdueItem>[] = [
+    { header: t('common.trackingCode'), cell: (i) => i.trackingCode ?? '—' },
+    { header: t('board.step'), cell: (i) => tEnum('step', i.step) },
+    { header: t('board.due'), cell: (i) => formatDateTime(i.dueAt) },
+    { header: t('board.used'), cell: (i) => percent(i.shareUsed) },
+    { header: t('board.unit'), cell: (i) => i.orgCode ?? '—' },
+    { header: t('board.escalation'), cell: (i) => `${i.escalationLevel} ${i.escalatedTo ? `· ${tEnum('escalatedTo', i.escalatedTo)}` : ''}` },
+  ];
+
   return (
     <div>
       <div className="toolbar">
-        <h1 style={{ margin: 0, flex: 1 }}>{t('supervisor.title')}</h1>
-        <label>
-          {t('supervisor.period')}
+        <h1>{t('supervisor.title')}</h1>
+        <Field label={t('supervisor.period')}>
           <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
             {[7, 30, 90, 365].map((d) => (
               <option key={d} value={d}>
@@ -102,17 +125,10 @@ function IndicatorsTab() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('supervisor.groupBy')}
-          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value)}>
-            {['REGION', 'UNIT', 'CATEGORY'].map((g) => (
-              <option key={g} value={g}>
-                {tEnum('group', g)}
-              </option>
-            ))}
-          </select>
-        </label>
+        </Field>
+        <Field label={t('supervisor.groupBy')}>
+          <EnumSelect prefix="group" values={GROUPS} value={groupBy} onValue={setGroupBy} />
+        </Field>
         <button
           type="button"
           disabled={!grouped.length}
@@ -124,111 +140,37 @@ function IndicatorsTab() {
       <ErrorMessage error={data.error} />
       <div className="stats" data-testid="indicator-rates">
         {RATES.map(([k, label]) => (
-          <div key={k} className="stat">
-            <span className="n">{percent(total?.rates[k])}</span>
-            <span>{t(label)}</span>
-          </div>
+          <Stat key={k} n={percent(total?.rates[k])} label={t(label)} />
         ))}
-        <div className="stat red">
-          <span className="n">{data.data?.overdue.overdue ?? '…'}</span>
-          <span>{t('board.overdue')}</span>
-        </div>
-        <div className="stat">
-          <span className="n">{total?.backlog ?? '…'}</span>
-          <span>{t('supervisor.backlog')}</span>
-        </div>
+        <Stat n={data.data?.overdue.overdue} label={t('board.overdue')} colour="red" />
+        <Stat n={total?.backlog} label={t('supervisor.backlog')} />
       </div>
       <section className="card">
         <h2>{t('supervisor.byGroup')}</h2>
         <Chart option={option} label={t('supervisor.byGroup')} />
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('supervisor.key')}</th>
-                {COUNTS.map(([k, l]) => (
-                  <th key={k}>{t(l)}</th>
-                ))}
-                <th>{t('supervisor.backlog')}</th>
-                {RATES.map(([k, l]) => (
-                  <th key={k}>{t(l)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {grouped.map((r) => (
-                <tr key={r.key ?? '-'}>
-                  <td>{r.key ?? '—'}</td>
-                  {COUNTS.map(([k]) => (
-                    <td key={k}>{r.counts[k] ?? 0}</td>
-                  ))}
-                  <td>{r.backlog}</td>
-                  {RATES.map(([k]) => (
-                    <td key={k}>{percent(r.rates[k])}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={groupColumns} rows={data.data?.grouped} rowKey={(r) => r.key ?? '-'} />
       </section>
       <section className="card">
         <h2>{t('supervisor.overdueList')}</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('common.trackingCode')}</th>
-                <th>{t('board.step')}</th>
-                <th>{t('board.due')}</th>
-                <th>{t('board.used')}</th>
-                <th>{t('board.unit')}</th>
-                <th>{t('board.escalation')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.data?.overdue.items.map((i) => (
-                <tr key={i.clockId}>
-                  <td>{i.trackingCode ?? '—'}</td>
-                  <td>{tEnum('step', i.step)}</td>
-                  <td>{formatDateTime(i.dueAt)}</td>
-                  <td>{percent(i.shareUsed)}</td>
-                  <td>{i.orgCode ?? '—'}</td>
-                  <td>
-                    {i.escalationLevel} {i.escalatedTo && `· ${tEnum('escalatedTo', i.escalatedTo)}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={overdueColumns} rows={data.data?.overdue.items} rowKey={(i) => i.clockId} />
       </section>
     </div>
   );
 }
 
 const TABS = ['indicators', 'notices', 'extensions', 'backlog', 'campaigns', 'bulletins', 'warnings'] as const;
-type Tab = (typeof TABS)[number];
 /** Supervisors and leaders act; an administrator reads (the API enforces the same). */
 const ACTORS = new Set(['SUPERVISOR', 'LEADER']);
 
 /** 督查督办: indicators, 督办单, 延期审批, 积案与包案, 专项治理, 通报 with 台账, 苗头预警 — one tab each (?tab= keeps it on reload). */
 export function SupervisorPage() {
   const { t } = useI18n();
-  const { query } = useLocation();
-  const asked = query.get('tab') as Tab | null;
   const acts = ACTORS.has(loadSession()?.user.role ?? '');
   const tabs = TABS.filter((x) => acts || x !== 'extensions');
-  const tab: Tab = asked && tabs.includes(asked) ? asked : 'indicators';
+  const tab = useTab(tabs);
   return (
     <div>
-      <nav className="tabs" data-testid="supervisor-tabs">
-        {tabs.map((x) => (
-          <button key={x} type="button" className={x === tab ? 'active' : undefined} data-tab={x} onClick={() => navigate(x === 'indicators' ? '/supervisor' : `/supervisor?tab=${x}`)}>
-            {t(`supervisor.tab.${x}` as MessageKey)}
-          </button>
-        ))}
-      </nav>
+      <TabNav tabs={tabs} current={tab} path="/supervisor" testId="supervisor-tabs" label={(x) => t(`supervisor.tab.${x}` as MessageKey)} />
       {tab === 'indicators' && <IndicatorsTab />}
       {tab === 'notices' && <NoticesSection canIssue={acts} />}
       {tab === 'extensions' && <ExtensionDecision />}

@@ -1,9 +1,12 @@
-import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { gql } from '../api/client';
 import { ErrorMessage } from '../components/error-message';
+import { EnumSelect, Field, SubmitBar, TextAreaField, TextField } from '../components/form-fields';
 import { StatusBadge } from '../components/labels';
+import { PickList } from '../components/pick-list';
 import { useAsync } from '../components/use-async';
 import { useLiveReload } from '../components/use-live-reload';
+import { useNow } from '../components/use-now';
 import { useI18n, type MessageKey } from '../i18n';
 import { ExtensionRequest } from './supervision/extension-request';
 import { UnitNotices } from './supervision/unit-notices';
@@ -58,6 +61,7 @@ interface GrievanceInfo {
   petitionerWithheld: boolean;
 }
 
+const CONCLUSIONS = ['SUPPORT', 'EXPLAIN', 'NOT_SUPPORT'];
 const FILTERS: [string, string[] | null][] = [
   ['open', ['CREATED', 'ACCEPTED', 'IN_PROGRESS']],
   ['CREATED', ['CREATED']],
@@ -81,15 +85,8 @@ function TextAction({ label, field, multiline, onSubmit, testId }: { label: stri
   };
   return (
     <form className="form" onSubmit={submit} data-testid={testId}>
-      <label>
-        {field}
-        {multiline ? <textarea value={text} onChange={(e) => setText(e.target.value)} required /> : <input value={text} onChange={(e) => setText(e.target.value)} required />}
-      </label>
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {label}
-        </button>
-      </div>
+      {multiline ? <TextAreaField label={field} value={text} onValue={setText} required /> : <TextField label={field} value={text} onValue={setText} required />}
+      <SubmitBar label={label} busy={busy} plain />
     </form>
   );
 }
@@ -98,12 +95,7 @@ function TextAction({ label, field, multiline, onSubmit, testId }: { label: stri
 function ReplyForm({ onSubmit }: { onSubmit: (input: Record<string, unknown>) => Promise<void> }) {
   const { t } = useI18n();
   const [f, setF] = useState({ request: '', facts: '', reasons: '', opinion: '', legalBasis: '', conclusion: 'SUPPORT' });
-  const field = (k: keyof typeof f, key: MessageKey, node?: ReactNode) => (
-    <label>
-      {t(key)}
-      {node ?? <textarea name={k} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} required />}
-    </label>
-  );
+  const field = (k: Exclude<keyof typeof f, 'conclusion'>, key: MessageKey) => <TextAreaField label={t(key)} name={k} value={f[k]} onValue={(v) => setF({ ...f, [k]: v })} required />;
   return (
     <form
       className="form"
@@ -126,17 +118,9 @@ function ReplyForm({ onSubmit }: { onSubmit: (input: Record<string, unknown>) =>
       {field('reasons', 'workbench.letter.reasons')}
       {field('opinion', 'workbench.letter.opinion')}
       {field('legalBasis', 'workbench.letter.legalBasis')}
-      {field(
-        'conclusion',
-        'workbench.letter.conclusion',
-        <select name="conclusion" value={f.conclusion} onChange={(e) => setF({ ...f, conclusion: e.target.value })}>
-          {['SUPPORT', 'EXPLAIN', 'NOT_SUPPORT'].map((c) => (
-            <option key={c} value={c}>
-              {t(`conclusion.${c}` as MessageKey)}
-            </option>
-          ))}
-        </select>,
-      )}
+      <Field label={t('workbench.letter.conclusion')}>
+        <EnumSelect name="conclusion" prefix="conclusion" values={CONCLUSIONS} value={f.conclusion} onValue={(conclusion) => setF({ ...f, conclusion })} />
+      </Field>
       <div className="actions">
         <button type="submit" className="primary">
           {t('workbench.reply')}
@@ -152,6 +136,7 @@ function AssignmentPanel({ id, onChanged }: { id: string; onChanged: () => void 
   const a = detail.data;
   const grievance = useAsync(() => (a ? gql<{ grievanceById: GrievanceInfo }>(GRIEVANCE, { id: a.grievanceId }).then((r) => r.grievanceById) : Promise.resolve(undefined)), [a?.grievanceId]);
   const [error, setError] = useState<unknown>();
+  const now = useNow();
   const run = async (query: string, vars: Record<string, unknown>) => {
     setError(undefined);
     try {
@@ -164,12 +149,12 @@ function AssignmentPanel({ id, onChanged }: { id: string; onChanged: () => void 
   };
   if (!a) return <ErrorMessage error={detail.error} />;
   const g = grievance.data;
-  const returnable = a.status === 'CREATED' && !a.bindingDecisionId && Date.parse(a.returnDeadlineAt) > Date.now();
+  const returnable = a.status === 'CREATED' && !a.bindingDecisionId && Date.parse(a.returnDeadlineAt) > now;
   const handling = ['ACCEPTED', 'IN_PROGRESS'].includes(a.status);
   return (
     <div data-testid="assignment-detail" data-status={a.status}>
       <h2>
-        {a.trackingCode} <StatusBadge prefix="assignment" value={a.status} /> <span className="badge">{tEnum('role', `ASSIGNMENT_${a.role}`)}</span>
+        {a.trackingCode} <StatusBadge prefix="assignment" value={a.status} /> <StatusBadge prefix="role" value={`ASSIGNMENT_${a.role}`} />
       </h2>
       {g && (
         <>
@@ -249,7 +234,7 @@ function AssignmentPanel({ id, onChanged }: { id: string; onChanged: () => void 
 
 /** 承办工作台: the unit's assignments (live), and on each: 签收 / 退回 / 办理进展 / 答复 (处理意见书). */
 export function WorkbenchPage() {
-  const { t, tEnum, formatDateTime } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const [filter, setFilter] = useState('open');
   const [selected, setSelected] = useState<string>();
   const status = FILTERS.find(([k]) => k === filter)?.[1] ?? null;
@@ -257,39 +242,30 @@ export function WorkbenchPage() {
   const { reload } = inbox;
   const refresh = useCallback(() => void reload(), [reload]);
   const live = useLiveReload(refresh, [{ query: LIVE }], { pollMs: 5000, key: 'unit' });
-  const rows = inbox.data?.myAssignments.edges.map((e) => e.node) ?? [];
+  const rows = inbox.data?.myAssignments.edges.map((e) => e.node);
   return (
     <div>
       <div className="toolbar">
-        <h1 style={{ margin: 0, flex: 1 }}>{t('workbench.title')}</h1>
-        <label>
-          {t('common.status')}
-          <select value={filter} onChange={(e) => setFilter(e.target.value)} name="filter">
-            {FILTERS.map(([k]) => (
-              <option key={k} value={k}>
-                {t(`workbench.filter.${k}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <h1>{t('workbench.title')}</h1>
+        <Field label={t('common.status')}>
+          <EnumSelect name="filter" prefix="workbench.filter" values={FILTERS.map(([k]) => k)} value={filter} onValue={setFilter} />
+        </Field>
         <span className={`live${live ? ' on' : ''}`}>{live ? t('board.live') : t('board.polling')}</span>
       </div>
       <ErrorMessage error={inbox.error} />
       <UnitNotices />
       <div className="split">
-        <section className="card" style={{ padding: 0 }} data-testid="inbox">
-          {rows.length === 0 && <p className="muted" style={{ padding: '0.8rem' }}>{t('common.none')}</p>}
-          {rows.map((r) => (
-            <div key={r.id} className={`list-item${selected === r.id ? ' selected' : ''}`} onClick={() => setSelected(r.id)} data-tracking-code={r.trackingCode} role="button" tabIndex={0}>
-              <strong>{r.trackingCode}</strong> <StatusBadge prefix="assignment" value={r.status} tone={r.status === 'CREATED' ? 'warn' : undefined} />{' '}
-              <span className="badge">{tEnum('role', `ASSIGNMENT_${r.role}`)}</span>
+        <PickList testId="inbox" rows={rows} rowKey={(r) => r.id} selected={selected} onPick={setSelected} rowData={(r) => ({ 'data-tracking-code': r.trackingCode })}>
+          {(r) => (
+            <>
+              <strong>{r.trackingCode}</strong> <StatusBadge prefix="assignment" value={r.status} tone={r.status === 'CREATED' ? 'warn' : undefined} /> <StatusBadge prefix="role" value={`ASSIGNMENT_${r.role}`} />
               <div className="muted">
                 {t('workbench.assignedAt', { at: formatDateTime(r.createdAt) })}
                 {r.status === 'CREATED' && ` · ${t('workbench.returnBy')} ${formatDateTime(r.returnDeadlineAt)}`}
               </div>
-            </div>
-          ))}
-        </section>
+            </>
+          )}
+        </PickList>
         <section className="card">{selected ? <AssignmentPanel key={selected} id={selected} onChanged={refresh} /> : <p className="muted">{t('workbench.pick')}</p>}</section>
       </div>
     </div>

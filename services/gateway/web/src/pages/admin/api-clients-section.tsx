@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { gql } from '../../api/client';
+import { DataTable, type Column } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
+import { CheckField, SubmitBar, TextField } from '../../components/form-fields';
+import { ActiveBadge } from '../../components/labels';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n';
@@ -67,6 +70,30 @@ export function ApiClientsSection() {
   const [made, setMade] = useState<{ clientId: string; secret: string }>();
   const create = useAction();
   const revoke = useAction();
+  const columns: Column<ApiClient>[] = [
+    { header: t('apiClients.clientId'), cell: (c) => <code>{c.clientId}</code> },
+    { header: t('apiClients.name'), cell: (c) => c.name },
+    { header: t('apiClients.scopes'), cell: (c) => c.scopes.join('、') },
+    { header: t('common.status'), cell: (c) => <ActiveBadge active={c.active} inactiveLabel={t('apiClients.revoked')} /> },
+    { header: t('users.createdAt'), cell: (c) => formatDateTime(c.createdAt) },
+    {
+      header: '',
+      cell: (c) =>
+        c.active && (
+          <button
+            type="button"
+            className="link"
+            disabled={revoke.busy}
+            onClick={async () => {
+              if (!window.confirm(t('apiClients.confirmRevoke', { clientId: c.clientId }))) return;
+              if (await revoke.run(() => gql(REVOKE, { clientId: c.clientId }))) void list.reload();
+            }}
+          >
+            {t('apiClients.revoke')}
+          </button>
+        ),
+    },
+  ];
   return (
     <section className="card" data-testid="api-clients-section">
       <h2>{t('apiClients.title')}</h2>
@@ -84,73 +111,18 @@ export function ApiClientsSection() {
         }}
       >
         <div className="row">
-          <label>
-            {t('apiClients.name')}
-            <input name="clientName" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} required />
-          </label>
-          <label>
-            {t('apiClients.clientIdOptional')}
-            <input name="clientId" value={f.clientId} onChange={(e) => setF({ ...f, clientId: e.target.value })} />
-          </label>
+          <TextField label={t('apiClients.name')} name="clientName" value={f.name} onValue={(name) => setF({ ...f, name })} required />
+          <TextField label={t('apiClients.clientIdOptional')} name="clientId" value={f.clientId} onValue={(clientId) => setF({ ...f, clientId })} />
         </div>
         <div className="row">
           {SCOPES.map((s) => (
-            <label key={s} className="check">
-              <input type="checkbox" name={`scope-${s}`} checked={f.scopes.includes(s)} onChange={(e) => setF({ ...f, scopes: e.target.checked ? [...f.scopes, s] : f.scopes.filter((x) => x !== s) })} />
-              <code>{s}</code>
-            </label>
+            <CheckField key={s} label={<code>{s}</code>} name={`scope-${s}`} checked={f.scopes.includes(s)} onValue={(on) => setF({ ...f, scopes: on ? [...f.scopes, s] : f.scopes.filter((x) => x !== s) })} />
           ))}
         </div>
-        <ErrorMessage error={create.error} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={create.busy || f.scopes.length === 0}>
-            {t('apiClients.create')}
-          </button>
-        </div>
+        <SubmitBar label={t('apiClients.create')} busy={create.busy} disabled={f.scopes.length === 0} error={create.error} />
       </form>
       <ErrorMessage error={list.error ?? revoke.error} />
-      <div className="table-wrap">
-        <table data-testid="api-clients">
-          <thead>
-            <tr>
-              <th>{t('apiClients.clientId')}</th>
-              <th>{t('apiClients.name')}</th>
-              <th>{t('apiClients.scopes')}</th>
-              <th>{t('common.status')}</th>
-              <th>{t('users.createdAt')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.map((c) => (
-              <tr key={c.id} data-client-id={c.clientId}>
-                <td>
-                  <code>{c.clientId}</code>
-                </td>
-                <td>{c.name}</td>
-                <td>{c.scopes.join('、')}</td>
-                <td>{c.active ? <span className="badge">{t('users.active')}</span> : <span className="badge danger">{t('apiClients.revoked')}</span>}</td>
-                <td>{formatDateTime(c.createdAt)}</td>
-                <td>
-                  {c.active && (
-                    <button
-                      type="button"
-                      className="link"
-                      disabled={revoke.busy}
-                      onClick={async () => {
-                        if (!window.confirm(t('apiClients.confirmRevoke', { clientId: c.clientId }))) return;
-                        if (await revoke.run(() => gql(REVOKE, { clientId: c.clientId }))) void list.reload();
-                      }}
-                    >
-                      {t('apiClients.revoke')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable testId="api-clients" columns={columns} rows={list.data} rowKey={(c) => c.id} rowData={(c) => ({ 'data-client-id': c.clientId })} />
     </section>
   );
 }

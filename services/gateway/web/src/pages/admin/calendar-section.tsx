@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { gql } from '../../api/client';
+import { DataTable, type Column } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
+import { EnumSelect, Field, SubmitBar, TextField } from '../../components/form-fields';
 import { beijingDate } from '../../components/labels';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
@@ -27,6 +29,7 @@ interface WorkingCalendar {
 }
 
 const WEEKDAYS: MessageKey[] = ['calendar.mon', 'calendar.tue', 'calendar.wed', 'calendar.thu', 'calendar.fri', 'calendar.sat', 'calendar.sun'];
+const OVERRIDE_KINDS = ['HOLIDAY', 'WORKDAY'];
 const isOverride = (d: CalendarDay) => d.reason === 'OVERRIDE_HOLIDAY' || d.reason === 'OVERRIDE_WORKDAY';
 
 /** First and last day (YYYY-MM-DD) of a month given as YYYY-MM. */
@@ -60,14 +63,28 @@ export function CalendarSection({ jurisdiction }: { jurisdiction: string }) {
   const remove = useAction();
   const days = calendar.data?.days ?? [];
   const overrides = days.filter(isOverride);
+  const overrideColumns: Column<CalendarDay>[] = [
+    { header: t('calendar.date'), cell: (d) => d.date },
+    { header: t('calendar.kind'), cell: (d) => tEnum('dayReason', d.reason) },
+    { header: t('admin.note'), cell: (d) => d.note ?? '—' },
+    { header: t('calendar.setBy'), cell: (d) => d.overrideJurisdiction ?? '—' },
+    {
+      header: '',
+      cell: (d) =>
+        d.overrideJurisdiction === jurisdiction ? (
+          <button type="button" className="link" data-action="remove-override" disabled={remove.busy} onClick={async () => (await remove.run(() => gql(REMOVE, { input: { jurisdiction, date: d.date } }))) && void calendar.reload()}>
+            {t('calendar.remove')}
+          </button>
+        ) : (
+          <span className="muted">{t('calendar.inherited')}</span>
+        ),
+    },
+  ];
   return (
     <section className="card" data-testid="calendar-section">
       <div className="toolbar">
-        <h2 style={{ margin: 0, flex: 1 }}>{t('calendar.title')}</h2>
-        <label>
-          {t('calendar.month')}
-          <input type="month" name="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
-        </label>
+        <h2>{t('calendar.title')}</h2>
+        <TextField label={t('calendar.month')} type="month" name="month" value={month} onValue={(m) => m && setMonth(m)} />
       </div>
       <ErrorMessage error={calendar.error ?? remove.error} />
       {calendar.data && !calendar.data.officialData && <p className="hint">{t('calendar.noOfficialData')}</p>}
@@ -96,41 +113,7 @@ export function CalendarSection({ jurisdiction }: { jurisdiction: string }) {
       </div>
 
       <h3>{t('calendar.overrides')}</h3>
-      {overrides.length === 0 && <p className="muted">{t('common.none')}</p>}
-      {overrides.length > 0 && (
-        <div className="table-wrap">
-          <table data-testid="calendar-overrides">
-            <thead>
-              <tr>
-                <th>{t('calendar.date')}</th>
-                <th>{t('calendar.kind')}</th>
-                <th>{t('admin.note')}</th>
-                <th>{t('calendar.setBy')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {overrides.map((d) => (
-                <tr key={d.date} data-date={d.date}>
-                  <td>{d.date}</td>
-                  <td>{tEnum('dayReason', d.reason)}</td>
-                  <td>{d.note ?? '—'}</td>
-                  <td>{d.overrideJurisdiction ?? '—'}</td>
-                  <td>
-                    {d.overrideJurisdiction === jurisdiction ? (
-                      <button type="button" className="link" data-action="remove-override" disabled={remove.busy} onClick={async () => (await remove.run(() => gql(REMOVE, { input: { jurisdiction, date: d.date } }))) && void calendar.reload()}>
-                        {t('calendar.remove')}
-                      </button>
-                    ) : (
-                      <span className="muted">{t('calendar.inherited')}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable testId="calendar-overrides" columns={overrideColumns} rows={calendar.data && overrides} rowKey={(d) => d.date} rowData={(d) => ({ 'data-date': d.date })} />
 
       <form
         className="form"
@@ -146,31 +129,13 @@ export function CalendarSection({ jurisdiction }: { jurisdiction: string }) {
       >
         <h3>{t('calendar.add')}</h3>
         <div className="row">
-          <label>
-            {t('calendar.date')}
-            <input type="date" name="overrideDate" value={f.date} onChange={(e) => setF({ ...f, date: e.target.value })} required />
-          </label>
-          <label>
-            {t('calendar.kind')}
-            <select name="overrideKind" value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value })}>
-              {['HOLIDAY', 'WORKDAY'].map((k) => (
-                <option key={k} value={k}>
-                  {tEnum('overrideKind', k)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('admin.note')}
-            <input name="overrideNote" value={f.note} onChange={(e) => setF({ ...f, note: e.target.value })} required maxLength={200} />
-          </label>
+          <TextField label={t('calendar.date')} type="date" name="overrideDate" value={f.date} onValue={(date) => setF({ ...f, date })} required />
+          <Field label={t('calendar.kind')}>
+            <EnumSelect name="overrideKind" prefix="overrideKind" values={OVERRIDE_KINDS} value={f.kind} onValue={(kind) => setF({ ...f, kind })} />
+          </Field>
+          <TextField label={t('admin.note')} name="overrideNote" value={f.note} onValue={(note) => setF({ ...f, note })} required maxLength={200} />
         </div>
-        <ErrorMessage error={add.error} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={add.busy}>
-            {t('calendar.add')}
-          </button>
-        </div>
+        <SubmitBar label={t('calendar.add')} busy={add.busy} error={add.error} />
       </form>
     </section>
   );

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { gql } from '../../api/client';
+import { DataTable, type Column } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
+import { CheckField, EnumSelect, Field, SubmitBar, TextField } from '../../components/form-fields';
+import { COMPLEXITIES } from '../../components/labels';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n';
@@ -12,7 +15,6 @@ const RETIRE = `mutation ($input: RetireLocalDeadlinePolicyInput!) { retireLocal
 
 const STEPS = ['REGISTRATION', 'ACCEPTANCE_NOTICE', 'HANDLING', 'FEEDBACK', 'EXTENSION', 'RETURN_VISIT', 'REVIEW_REQUEST', 'REVIEW_ANSWER', 'RECHECK_REQUEST', 'RECHECK_ANSWER', 'MEDIATION', 'JUDICIAL_CONFIRMATION_REQUEST', 'PRELIMINARY_PLAN', 'MISROUTE_OBJECTION'];
 const LOCAL_UNITS = ['WORKING_DAYS', 'NATURAL_DAYS', 'WORKING_HOURS'];
-const COMPLEXITIES = ['URGENT', 'SIMPLE', 'COMPLEX', 'DIFFICULT'];
 
 interface Policy {
   code: string;
@@ -84,9 +86,8 @@ function PolicyForm({ jurisdiction, initial, onDone }: { jurisdiction: string; i
   const { t, tEnum } = useI18n();
   const [f, setF] = useState(initial);
   const save = useAction();
-  const text = (k: 'code' | 'name' | 'nameEn' | 'amount' | 'source' | 'note' | 'warnAt' | 'kind', required = true, type = 'text') => (
-    <input name={`policy-${k}`} type={type} step={type === 'number' ? 'any' : undefined} min={type === 'number' ? 0 : undefined} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} required={required} />
-  );
+  const set = (k: keyof PolicyForm) => (value: string | boolean | string[]) => setF({ ...f, [k]: value });
+  const text = (k: 'code' | 'name' | 'nameEn' | 'source' | 'note' | 'warnAt' | 'kind', label: string, required = true) => <TextField label={label} name={`policy-${k}`} value={f[k]} onValue={set(k)} required={required} />;
   return (
     <form
       className="form"
@@ -98,87 +99,35 @@ function PolicyForm({ jurisdiction, initial, onDone }: { jurisdiction: string; i
     >
       <h3>{t('policies.save')}</h3>
       <div className="row">
-        <label>
-          {t('policies.code')}
-          {text('code')}
-        </label>
-        <label>
-          {t('admin.name')}
-          {text('name')}
-        </label>
-        <label>
-          {t('admin.nameEn')}
-          {text('nameEn')}
-        </label>
+        {text('code', t('policies.code'))}
+        {text('name', t('admin.name'))}
+        {text('nameEn', t('admin.nameEn'))}
       </div>
       <div className="row">
-        <label>
-          {t('policies.step')}
-          <select name="policy-appliesTo" value={f.appliesTo} onChange={(e) => setF({ ...f, appliesTo: e.target.value })}>
-            {STEPS.map((s) => (
-              <option key={s} value={s}>
-                {tEnum('deadlineStep', s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('policies.amount')}
-          {text('amount', true, 'number')}
-        </label>
-        <label>
-          {t('policies.unit')}
-          <select name="policy-unit" value={f.unit} onChange={(e) => setF({ ...f, unit: e.target.value })}>
-            {LOCAL_UNITS.map((u) => (
-              <option key={u} value={u}>
-                {tEnum('deadlineUnit', u)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('policies.warnAt')}
-          {text('warnAt', false)}
-        </label>
+        <Field label={t('policies.step')}>
+          <EnumSelect name="policy-appliesTo" prefix="deadlineStep" values={STEPS} value={f.appliesTo} onValue={set('appliesTo')} />
+        </Field>
+        <TextField label={t('policies.amount')} name="policy-amount" type="number" step="any" min={0} value={f.amount} onValue={set('amount')} required />
+        <Field label={t('policies.unit')}>
+          <EnumSelect name="policy-unit" prefix="deadlineUnit" values={LOCAL_UNITS} value={f.unit} onValue={set('unit')} />
+        </Field>
+        {text('warnAt', t('policies.warnAt'), false)}
       </div>
       <div className="row">
-        <label>
-          {t('policies.source')}
-          {text('source')}
-        </label>
-        <label>
-          {t('policies.effectiveFrom')}
-          <input type="datetime-local" name="policy-effectiveFrom" value={f.effectiveFrom} onChange={(e) => setF({ ...f, effectiveFrom: e.target.value })} />
-        </label>
-        <label>
-          {t('admin.note')}
-          {text('note', false)}
-        </label>
+        {text('source', t('policies.source'))}
+        <TextField label={t('policies.effectiveFrom')} type="datetime-local" name="policy-effectiveFrom" value={f.effectiveFrom} onValue={set('effectiveFrom')} />
+        {text('note', t('admin.note'), false)}
       </div>
       <fieldset className="row">
         <legend>{t('policies.when')}</legend>
         {COMPLEXITIES.map((c) => (
-          <label key={c} className="check">
-            <input type="checkbox" checked={f.complexity.includes(c)} onChange={(e) => setF({ ...f, complexity: e.target.checked ? [...f.complexity, c] : f.complexity.filter((x) => x !== c) })} />
-            {tEnum('complexity', c)}
-          </label>
+          <CheckField key={c} label={tEnum('complexity', c)} checked={f.complexity.includes(c)} onValue={(on) => set('complexity')(on ? [...f.complexity, c] : f.complexity.filter((x) => x !== c))} />
         ))}
-        <label className="check">
-          <input type="checkbox" checked={f.firstTime} onChange={(e) => setF({ ...f, firstTime: e.target.checked })} />
-          {t('policies.firstTime')}
-        </label>
-        <label>
-          {t('policies.kind')}
-          {text('kind', false)}
-        </label>
+        <CheckField label={t('policies.firstTime')} checked={f.firstTime} onValue={set('firstTime')} />
+        {text('kind', t('policies.kind'), false)}
       </fieldset>
       <p className="hint">{t('policies.stricterHint')}</p>
-      <ErrorMessage error={save.error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.busy}>
-          {t('policies.save')}
-        </button>
-      </div>
+      <SubmitBar label={t('policies.save')} busy={save.busy} error={save.error} />
     </form>
   );
 }
@@ -191,98 +140,89 @@ export function DeadlinePoliciesSection({ jurisdiction }: { jurisdiction: string
   const [editing, setEditing] = useState<{ key: string; form: PolicyForm }>({ key: 'new', form: blank });
   const retire = useAction();
   const all = policies.data ?? [];
-  const table = (rows: Policy[], local: boolean) => (
-    <div className="table-wrap">
-      <table data-testid={local ? 'local-policies' : 'statutory-policies'}>
-        <thead>
-          <tr>
-            <th>{t('policies.code')}</th>
-            <th>{t('admin.name')}</th>
-            <th>{t('policies.step')}</th>
-            <th>{t('policies.limit')}</th>
-            <th>{t('policies.when')}</th>
-            <th>{t('policies.source')}</th>
-            {local && <th>{t('policies.jurisdiction')}</th>}
-            {local && <th>{t('policies.effective')}</th>}
-            {local && <th />}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={`${p.code}-${p.version}-${p.jurisdiction ?? ''}`} data-policy={p.code}>
-              <td>
-                <code>{p.code}</code>
-                {local && <div className="muted">{t('admin.version', { v: p.version })}</div>}
-              </td>
-              <td>
-                {p.name}
-                <div className="muted">{p.nameEn}</div>
-              </td>
-              <td>{tEnum('deadlineStep', p.appliesTo)}</td>
-              <td>
-                {p.amount} {tEnum('deadlineUnit', p.unit)}
-                {p.extensionAmount !== null && <div className="muted">{t('policies.extension', { n: p.extensionAmount, max: p.maxExtensions ?? 1 })}</div>}
-              </td>
-              <td>
-                <Conditions when={p.when} />
-              </td>
-              <td>
-                {p.source}
-                {p.note && <div className="muted">{p.note}</div>}
-              </td>
-              {local && <td>{p.jurisdiction}</td>}
-              {local && (
-                <td>
-                  {formatDateTime(p.effectiveFrom)} – {p.effectiveUntil ? formatDateTime(p.effectiveUntil) : t('policies.open')}
-                </td>
-              )}
-              {local && (
-                <td className="actions">
-                  {p.jurisdiction === jurisdiction && !p.effectiveUntil && (
-                    <>
-                      <button type="button" className="link" onClick={() => setEditing({ key: `${p.code}-${p.version}`, form: formOf(p) })}>
-                        {t('admin.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="link"
-                        data-action="retire"
-                        disabled={retire.busy}
-                        onClick={async () => {
-                          if (!window.confirm(t('policies.confirmRetire', { code: p.code }))) return;
-                          if (await retire.run(() => gql(RETIRE, { input: { jurisdiction, code: p.code } }))) void policies.reload();
-                        }}
-                      >
-                        {t('policies.retire')}
-                      </button>
-                    </>
-                  )}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-  const local = all.filter((p) => !p.statutory);
+  // The local ones also show where and since when they apply, and can be changed or retired here.
+  const localColumns: Column<Policy>[] = [
+    { header: t('policies.jurisdiction'), cell: (p) => p.jurisdiction },
+    { header: t('policies.effective'), cell: (p) => `${formatDateTime(p.effectiveFrom)} – ${p.effectiveUntil ? formatDateTime(p.effectiveUntil) : t('policies.open')}` },
+    {
+      header: '',
+      cell: (p) =>
+        p.jurisdiction === jurisdiction &&
+        !p.effectiveUntil && (
+          <span className="actions">
+            <button type="button" className="link" onClick={() => setEditing({ key: `${p.code}-${p.version}`, form: formOf(p) })}>
+              {t('admin.edit')}
+            </button>
+            <button
+              type="button"
+              className="link"
+              data-action="retire"
+              disabled={retire.busy}
+              onClick={async () => {
+                if (!window.confirm(t('policies.confirmRetire', { code: p.code }))) return;
+                if (await retire.run(() => gql(RETIRE, { input: { jurisdiction, code: p.code } }))) void policies.reload();
+              }}
+            >
+              {t('policies.retire')}
+            </button>
+          </span>
+        ),
+    },
+  ];
+  const columns = (local: boolean): Column<Policy>[] => [
+    {
+      header: t('policies.code'),
+      cell: (p) => (
+        <>
+          <code>{p.code}</code>
+          {local && <div className="muted">{t('admin.version', { v: p.version })}</div>}
+        </>
+      ),
+    },
+    {
+      header: t('admin.name'),
+      cell: (p) => (
+        <>
+          {p.name}
+          <div className="muted">{p.nameEn}</div>
+        </>
+      ),
+    },
+    { header: t('policies.step'), cell: (p) => tEnum('deadlineStep', p.appliesTo) },
+    {
+      header: t('policies.limit'),
+      cell: (p) => (
+        <>
+          {p.amount} {tEnum('deadlineUnit', p.unit)}
+          {p.extensionAmount !== null && <div className="muted">{t('policies.extension', { n: p.extensionAmount, max: p.maxExtensions ?? 1 })}</div>}
+        </>
+      ),
+    },
+    { header: t('policies.when'), cell: (p) => <Conditions when={p.when} /> },
+    {
+      header: t('policies.source'),
+      cell: (p) => (
+        <>
+          {p.source}
+          {p.note && <div className="muted">{p.note}</div>}
+        </>
+      ),
+    },
+    ...(local ? localColumns : []),
+  ];
+  const rowKey = (p: Policy) => `${p.code}-${p.version}-${p.jurisdiction ?? ''}`;
+  const rowData = (p: Policy) => ({ 'data-policy': p.code });
   return (
     <section className="card" data-testid="policies-section">
       <div className="toolbar">
-        <h2 style={{ margin: 0, flex: 1 }}>{t('policies.title')}</h2>
-        <label className="check">
-          <input type="checkbox" checked={history} onChange={(e) => setHistory(e.target.checked)} />
-          {t('policies.history')}
-        </label>
+        <h2>{t('policies.title')}</h2>
+        <CheckField label={t('policies.history')} checked={history} onValue={setHistory} />
       </div>
       <ErrorMessage error={policies.error ?? retire.error} />
       <h3>{t('policies.statutory')}</h3>
-      {table(
-        all.filter((p) => p.statutory),
-        false,
-      )}
+      <DataTable testId="statutory-policies" columns={columns(false)} rows={policies.data && all.filter((p) => p.statutory)} rowKey={rowKey} rowData={rowData} />
       <h3>{t('policies.local')}</h3>
-      {local.length ? table(local, true) : <p className="muted">{t('common.none')}</p>}
+      <DataTable testId="local-policies" columns={columns(true)} rows={policies.data && all.filter((p) => !p.statutory)} rowKey={rowKey} rowData={rowData} />
       <PolicyForm
         key={editing.key}
         jurisdiction={jurisdiction}

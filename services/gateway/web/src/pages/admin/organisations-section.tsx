@@ -1,15 +1,22 @@
 import { useState } from 'react';
 import { gql, GraphqlError } from '../../api/client';
 import { loadSession } from '../../api/session';
+import { Table } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
+import { CheckField, EnumSelect, Field, InlineForm, SubmitBar, TextField } from '../../components/form-fields';
+import { ActiveBadge } from '../../components/labels';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n';
 import { changedFields, loadOrganisations, ORGANISATION_FIELDS, ORGANISATION_KINDS, type DirectoryOrganisation } from './admin-lookups';
+import { useRowEditor } from './row-editor';
 
 const CREATE = `mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { ${ORGANISATION_FIELDS} } }`;
 const UPDATE = `mutation ($code: String!, $input: UpdateOrganisationInput!) { updateOrganisation(code: $code, input: $input) { ${ORGANISATION_FIELDS} } }`;
 const DEACTIVATE = `mutation ($code: String!, $reason: String!) { deactivateOrganisation(code: $code, reason: $reason) { ${ORGANISATION_FIELDS} } }`;
+
+/** The columns of the organisations table (an open row's form spans them all). */
+const ORG_HEADERS = 7;
 
 type OrgForm = { name: string; nameEn: string; kind: string; regionCode: string; departmentType: string };
 
@@ -31,59 +38,28 @@ function DeactivateError({ error }: { error: unknown }) {
 }
 
 function OrgFields({ f, setF, withCode }: { f: OrgForm & { code?: string }; setF: (f: OrgForm & { code?: string }) => void; withCode?: boolean }) {
-  const { t, tEnum } = useI18n();
-  const input = (k: keyof OrgForm | 'code', required = true) => <input name={`org-${k}`} value={f[k] ?? ''} onChange={(e) => setF({ ...f, [k]: e.target.value })} required={required} />;
+  const { t } = useI18n();
+  const text = (k: keyof OrgForm | 'code', label: string, required = true) => <TextField label={label} name={`org-${k}`} value={f[k] ?? ''} onValue={(v) => setF({ ...f, [k]: v })} required={required} />;
   return (
     <div className="row">
-      {withCode && (
-        <label>
-          {t('admin.code')}
-          {input('code')}
-        </label>
-      )}
-      <label>
-        {t('admin.name')}
-        {input('name')}
-      </label>
-      <label>
-        {t('admin.nameEn')}
-        {input('nameEn')}
-      </label>
-      <label>
-        {t('orgs.kind')}
-        <select name="org-kind" value={f.kind} onChange={(e) => setF({ ...f, kind: e.target.value })}>
-          {ORGANISATION_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {tEnum('orgKind', k)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('common.region')}
-        {input('regionCode')}
-      </label>
-      <label>
-        {t('orgs.departmentType')}
-        {input('departmentType', false)}
-      </label>
+      {withCode && text('code', t('admin.code'))}
+      {text('name', t('admin.name'))}
+      {text('nameEn', t('admin.nameEn'))}
+      <Field label={t('orgs.kind')}>
+        <EnumSelect name="org-kind" prefix="orgKind" values={ORGANISATION_KINDS} value={f.kind} onValue={(kind) => setF({ ...f, kind })} />
+      </Field>
+      {text('regionCode', t('common.region'))}
+      {text('departmentType', t('orgs.departmentType'), false)}
     </div>
   );
 }
 
 function OrgRow({ org, onChanged }: { org: DirectoryOrganisation; onChanged: () => void }) {
   const { t, tEnum, lang } = useI18n();
-  const [mode, setMode] = useState<'view' | 'edit' | 'deactivate'>('view');
+  const { mode, close, toggle, action, run } = useRowEditor<'edit' | 'deactivate'>(onChanged);
   const original: OrgForm = { name: org.name, nameEn: org.nameEn, kind: org.kind, regionCode: org.regionCode, departmentType: org.departmentType ?? '' };
   const [f, setF] = useState<OrgForm>(original);
   const [reason, setReason] = useState('');
-  const action = useAction();
-  const run = async (query: string, variables: Record<string, unknown>) => {
-    if (await action.run(() => gql(query, variables))) {
-      setMode('view');
-      onChanged();
-    }
-  };
   return (
     <>
       <tr data-org={org.code} data-active={org.active}>
@@ -97,13 +73,15 @@ function OrgRow({ org, onChanged }: { org: DirectoryOrganisation; onChanged: () 
         <td>{tEnum('orgKind', org.kind)}</td>
         <td>{org.regionCode}</td>
         <td>{org.departmentType ?? '—'}</td>
-        <td>{org.active ? <span className="badge">{t('users.active')}</span> : <span className="badge danger">{t('orgs.inactive')}</span>}</td>
+        <td>
+          <ActiveBadge active={org.active} inactiveLabel={t('orgs.inactive')} />
+        </td>
         <td className="actions">
-          <button type="button" className="link" onClick={() => (setF(original), action.clear(), setMode(mode === 'edit' ? 'view' : 'edit'))}>
+          <button type="button" className="link" onClick={() => (setF(original), toggle('edit'))}>
             {t('admin.edit')}
           </button>
           {org.active && (
-            <button type="button" className="link" data-action="deactivate" onClick={() => (action.clear(), setMode(mode === 'deactivate' ? 'view' : 'deactivate'))}>
+            <button type="button" className="link" data-action="deactivate" onClick={() => toggle('deactivate')}>
               {t('orgs.deactivate')}
             </button>
           )}
@@ -111,7 +89,7 @@ function OrgRow({ org, onChanged }: { org: DirectoryOrganisation; onChanged: () 
       </tr>
       {(mode !== 'view' || action.error) && (
         <tr>
-          <td colSpan={7}>
+          <td colSpan={ORG_HEADERS}>
             {mode === 'edit' && (
               <form
                 className="form"
@@ -122,31 +100,13 @@ function OrgRow({ org, onChanged }: { org: DirectoryOrganisation; onChanged: () 
                 }}
               >
                 <OrgFields f={f} setF={setF} />
-                <div className="actions">
-                  <button type="submit" className="primary" disabled={action.busy}>
-                    {t('users.save')}
-                  </button>
-                  <button type="button" onClick={() => setMode('view')}>
-                    {t('common.cancel')}
-                  </button>
-                </div>
+                <SubmitBar label={t('users.save')} busy={action.busy} onCancel={close} />
               </form>
             )}
             {mode === 'deactivate' && (
-              <form
-                className="actions"
-                data-testid="deactivate-form"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void run(DEACTIVATE, { code: org.code, reason: reason.trim() });
-                }}
-              >
+              <InlineForm testId="deactivate-form" label={t('orgs.deactivate')} buttonClass="primary" busy={action.busy} hint={t('orgs.deactivateHint')} onSubmit={() => run(DEACTIVATE, { code: org.code, reason: reason.trim() })}>
                 <input name="deactivateReason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('common.reason')} required style={{ width: '20rem' }} />
-                <button type="submit" className="primary" disabled={action.busy}>
-                  {t('orgs.deactivate')}
-                </button>
-                <span className="hint">{t('orgs.deactivateHint')}</span>
-              </form>
+              </InlineForm>
             )}
             <DeactivateError error={action.error} />
           </td>
@@ -158,7 +118,7 @@ function OrgRow({ org, onChanged }: { org: DirectoryOrganisation; onChanged: () 
 
 /** 单位名录: organisations filtered by name, kind and region; add, change, deactivate. */
 export function OrganisationsSection() {
-  const { t, tEnum } = useI18n();
+  const { t } = useI18n();
   const [filter, setFilter] = useState({ search: '', kind: '', regionCode: '', includeInactive: false });
   const orgs = useAsync(
     () =>
@@ -190,60 +150,22 @@ export function OrganisationsSection() {
       >
         <h3>{t('orgs.add')}</h3>
         <OrgFields f={f} setF={setF} withCode />
-        <ErrorMessage error={create.error} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={create.busy}>
-            {t('orgs.add')}
-          </button>
-        </div>
+        <SubmitBar label={t('orgs.add')} busy={create.busy} error={create.error} />
       </form>
       <div className="toolbar">
-        <label>
-          {t('users.search')}
-          <input name="orgSearch" value={filter.search} onChange={(e) => setFilter({ ...filter, search: e.target.value })} />
-        </label>
-        <label>
-          {t('orgs.kind')}
-          <select name="orgKindFilter" value={filter.kind} onChange={(e) => setFilter({ ...filter, kind: e.target.value })}>
-            <option value="">{t('users.all')}</option>
-            {ORGANISATION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {tEnum('orgKind', k)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('orgs.withinRegion')}
-          <input name="orgRegionFilter" value={filter.regionCode} onChange={(e) => setFilter({ ...filter, regionCode: e.target.value })} />
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={filter.includeInactive} onChange={(e) => setFilter({ ...filter, includeInactive: e.target.checked })} />
-          {t('orgs.includeInactive')}
-        </label>
+        <TextField label={t('users.search')} name="orgSearch" value={filter.search} onValue={(search) => setFilter({ ...filter, search })} />
+        <Field label={t('orgs.kind')}>
+          <EnumSelect name="orgKindFilter" prefix="orgKind" values={ORGANISATION_KINDS} emptyLabel={t('users.all')} value={filter.kind} onValue={(kind) => setFilter({ ...filter, kind })} />
+        </Field>
+        <TextField label={t('orgs.withinRegion')} name="orgRegionFilter" value={filter.regionCode} onValue={(regionCode) => setFilter({ ...filter, regionCode })} />
+        <CheckField label={t('orgs.includeInactive')} checked={filter.includeInactive} onValue={(includeInactive) => setFilter({ ...filter, includeInactive })} />
       </div>
       <ErrorMessage error={orgs.error} />
-      <div className="table-wrap">
-        <table data-testid="organisations">
-          <thead>
-            <tr>
-              <th>{t('admin.code')}</th>
-              <th>{t('admin.name')}</th>
-              <th>{t('orgs.kind')}</th>
-              <th>{t('common.region')}</th>
-              <th>{t('orgs.departmentType')}</th>
-              <th>{t('common.status')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {orgs.data?.map((o) => (
-              <OrgRow key={o.code} org={o} onChanged={() => void orgs.reload()} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {orgs.data?.length === 0 && <p className="muted">{t('common.none')}</p>}
+      <Table testId="organisations" headers={[t('admin.code'), t('admin.name'), t('orgs.kind'), t('common.region'), t('orgs.departmentType'), t('common.status'), '']} empty={orgs.data?.length === 0}>
+        {orgs.data?.map((o) => (
+          <OrgRow key={o.code} org={o} onChanged={() => void orgs.reload()} />
+        ))}
+      </Table>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { gql } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
+import { EnumSelect, Field, SubmitBar, TextField } from '../../components/form-fields';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n';
@@ -87,35 +88,14 @@ function RegionItem({ node, onRenamed }: { node: RegionNode; onRenamed: () => vo
           }}
         >
           <div className="row">
-            <label>
-              {t('regions.code')}
-              <input name="childCode" value={child.code} onChange={(e) => setChild({ ...child, code: e.target.value })} required />
-            </label>
-            <label>
-              {t('admin.name')}
-              <input name="childName" value={child.name} onChange={(e) => setChild({ ...child, name: e.target.value })} required />
-            </label>
-            <label>
-              {t('regions.level')}
-              <select name="childLevel" value={child.level} onChange={(e) => setChild({ ...child, level: e.target.value })}>
-                <option value="">{t('regions.levelBelow')}</option>
-                {REGION_LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {tEnum('regionLevel', l)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <TextField label={t('regions.code')} name="childCode" value={child.code} onValue={(code) => setChild({ ...child, code })} required />
+            <TextField label={t('admin.name')} name="childName" value={child.name} onValue={(name) => setChild({ ...child, name })} required />
+            <Field label={t('regions.level')}>
+              <EnumSelect name="childLevel" prefix="regionLevel" values={REGION_LEVELS} emptyLabel={t('regions.levelBelow')} value={child.level} onValue={(level) => setChild({ ...child, level })} />
+            </Field>
           </div>
           <p className="hint">{t('regions.codeHint', { parent: node.code })}</p>
-          <div className="actions">
-            <button type="submit" className="primary" disabled={action.busy}>
-              {t('regions.addChild')}
-            </button>
-            <button type="button" onClick={() => setMode('view')}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <SubmitBar label={t('regions.addChild')} busy={action.busy} onCancel={() => setMode('view')} />
         </form>
       )}
       <ErrorMessage error={action.error ?? children.error} />

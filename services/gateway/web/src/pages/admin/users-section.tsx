@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import { gql } from '../../api/client';
 import { loadSession } from '../../api/session';
+import { Table } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
+import { EnumSelect, Field, InlineForm, SubmitBar, TextField } from '../../components/form-fields';
+import { ActiveBadge } from '../../components/labels';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n';
 import { changedFields, loadOrganisations, STAFF_ROLES, type DirectoryOrganisation } from './admin-lookups';
+import { useRowEditor } from './row-editor';
 
 const USER_FIELDS = 'id username displayName role orgCode regionCode active createdAt';
 const USERS = `query ($filter: UserFilterInput, $after: String) { users(filter: $filter, first: 50, after: $after) { edges { node { ${USER_FIELDS} } } pageInfo { endCursor hasNextPage } } }`;
@@ -14,6 +18,9 @@ const UPDATE = `mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $
 const DISABLE = `mutation ($id: ID!) { disableUser(id: $id) { id active } }`;
 const ENABLE = `mutation ($id: ID!) { enableUser(id: $id) { id active } }`;
 const RESET = `mutation ($id: ID!, $p: String!) { resetUserPassword(id: $id, newPassword: $p) { id } }`;
+
+/** The columns of the users table (an open row's form spans them all). */
+const USER_HEADERS = 8;
 
 interface StaffUser {
   id: string;
@@ -31,17 +38,7 @@ interface UserPage {
 }
 
 function RoleSelect({ name, value, onChange, emptyLabel }: { name: string; value: string; onChange: (v: string) => void; emptyLabel?: string }) {
-  const { tEnum } = useI18n();
-  return (
-    <select name={name} value={value} onChange={(e) => onChange(e.target.value)} required={!emptyLabel}>
-      {emptyLabel && <option value="">{emptyLabel}</option>}
-      {STAFF_ROLES.map((r) => (
-        <option key={r} value={r}>
-          {tEnum('role', r)}
-        </option>
-      ))}
-    </select>
-  );
+  return <EnumSelect name={name} prefix="role" values={STAFF_ROLES} value={value} onValue={onChange} emptyLabel={emptyLabel} required={!emptyLabel} />;
 }
 
 /** Organisations of the directory by name; the account's organisation must be one of them. */
@@ -80,40 +77,21 @@ function CreateUserForm({ orgs, onDone }: { orgs: DirectoryOrganisation[]; onDon
     >
       <h3>{t('users.create')}</h3>
       <div className="row">
-        <label>
-          {t('login.username')}
-          <input name="username" value={f.username} onChange={(e) => set('username')(e.target.value)} required autoComplete="off" />
-        </label>
-        <label>
-          {t('users.displayName')}
-          <input name="displayName" value={f.displayName} onChange={(e) => set('displayName')(e.target.value)} required />
-        </label>
-        <label>
-          {t('users.role')}
+        <TextField label={t('login.username')} name="username" value={f.username} onValue={set('username')} required autoComplete="off" />
+        <TextField label={t('users.displayName')} name="displayName" value={f.displayName} onValue={set('displayName')} required />
+        <Field label={t('users.role')}>
           <RoleSelect name="role" value={f.role} onChange={set('role')} />
-        </label>
+        </Field>
       </div>
       <div className="row">
-        <label>
-          {t('users.org')}
+        <Field label={t('users.org')}>
           <OrgSelect name="orgCode" value={f.orgCode} onChange={set('orgCode')} orgs={orgs} />
-        </label>
-        <label>
-          {t('users.region')}
-          <input name="regionCode" value={f.regionCode} onChange={(e) => set('regionCode')(e.target.value)} required />
-        </label>
-        <label>
-          {t('users.initialPassword')}
-          <input name="initialPassword" type="password" autoComplete="new-password" value={f.initialPassword} onChange={(e) => set('initialPassword')(e.target.value)} required />
-        </label>
+        </Field>
+        <TextField label={t('users.region')} name="regionCode" value={f.regionCode} onValue={set('regionCode')} required />
+        <TextField label={t('users.initialPassword')} name="initialPassword" type="password" autoComplete="new-password" value={f.initialPassword} onValue={set('initialPassword')} required />
       </div>
       <p className="hint">{t('users.passwordPolicy')}</p>
-      <ErrorMessage error={action.error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          {t('users.create')}
-        </button>
-      </div>
+      <SubmitBar label={t('users.create')} busy={action.busy} error={action.error} />
     </form>
   );
 }
@@ -121,18 +99,16 @@ function CreateUserForm({ orgs, onDone }: { orgs: DirectoryOrganisation[]; onDon
 /** One account: change role, organisation, region or name; disable / enable; a new password. */
 function UserRow({ user, orgs, onChanged }: { user: StaffUser; orgs: DirectoryOrganisation[]; onChanged: () => void }) {
   const { t, tEnum, formatDateTime } = useI18n();
-  const [mode, setMode] = useState<'view' | 'edit' | 'password'>('view');
+  const { mode, close, toggle, action, run } = useRowEditor<'edit' | 'password'>(onChanged);
   const original = { displayName: user.displayName, role: user.role, orgCode: user.orgCode, regionCode: user.regionCode };
   const [f, setF] = useState(original);
   const [password, setPassword] = useState('');
   const [done, setDone] = useState('');
-  const action = useAction();
   const act = async (query: string, variables: Record<string, unknown>, message = '') => {
-    if (await action.run(() => gql(query, variables))) {
-      setMode('view');
+    setDone('');
+    if (await run(query, variables)) {
       setPassword('');
       setDone(message);
-      onChanged();
     }
   };
   return (
@@ -145,23 +121,25 @@ function UserRow({ user, orgs, onChanged }: { user: StaffUser; orgs: DirectoryOr
         <td>{tEnum('role', user.role)}</td>
         <td>{user.orgCode}</td>
         <td>{user.regionCode}</td>
-        <td>{user.active ? <span className="badge">{t('users.active')}</span> : <span className="badge danger">{t('users.disabled')}</span>}</td>
+        <td>
+          <ActiveBadge active={user.active} inactiveLabel={t('users.disabled')} />
+        </td>
         <td>{formatDateTime(user.createdAt)}</td>
         <td className="actions">
-          <button type="button" className="link" onClick={() => (setF(original), setMode(mode === 'edit' ? 'view' : 'edit'))}>
+          <button type="button" className="link" onClick={() => (setF(original), toggle('edit'))}>
             {t('admin.edit')}
           </button>
           <button type="button" className="link" data-action="toggle-active" disabled={action.busy} onClick={() => act(user.active ? DISABLE : ENABLE, { id: user.id })}>
             {user.active ? t('users.disable') : t('users.enable')}
           </button>
-          <button type="button" className="link" onClick={() => setMode(mode === 'password' ? 'view' : 'password')}>
+          <button type="button" className="link" onClick={() => toggle('password')}>
             {t('users.resetPassword')}
           </button>
         </td>
       </tr>
       {(mode !== 'view' || action.error || done) && (
         <tr>
-          <td colSpan={8}>
+          <td colSpan={USER_HEADERS}>
             {mode === 'edit' && (
               <form
                 className="form"
@@ -172,48 +150,23 @@ function UserRow({ user, orgs, onChanged }: { user: StaffUser; orgs: DirectoryOr
                 }}
               >
                 <div className="row">
-                  <label>
-                    {t('users.displayName')}
-                    <input name="displayName" value={f.displayName} onChange={(e) => setF({ ...f, displayName: e.target.value })} required />
-                  </label>
-                  <label>
-                    {t('users.role')}
+                  <TextField label={t('users.displayName')} name="displayName" value={f.displayName} onValue={(displayName) => setF({ ...f, displayName })} required />
+                  <Field label={t('users.role')}>
                     <RoleSelect name="role" value={f.role} onChange={(role) => setF({ ...f, role })} />
-                  </label>
-                  <label>
-                    {t('users.org')}
+                  </Field>
+                  <Field label={t('users.org')}>
                     <OrgSelect name="orgCode" value={f.orgCode} onChange={(orgCode) => setF({ ...f, orgCode })} orgs={orgs} />
-                  </label>
-                  <label>
-                    {t('users.region')}
-                    <input name="regionCode" value={f.regionCode} onChange={(e) => setF({ ...f, regionCode: e.target.value })} required />
-                  </label>
+                  </Field>
+                  <TextField label={t('users.region')} name="regionCode" value={f.regionCode} onValue={(regionCode) => setF({ ...f, regionCode })} required />
                 </div>
                 <p className="hint">{t('users.updateHint')}</p>
-                <div className="actions">
-                  <button type="submit" className="primary" disabled={action.busy}>
-                    {t('users.save')}
-                  </button>
-                  <button type="button" onClick={() => setMode('view')}>
-                    {t('common.cancel')}
-                  </button>
-                </div>
+                <SubmitBar label={t('users.save')} busy={action.busy} onCancel={close} />
               </form>
             )}
             {mode === 'password' && (
-              <form
-                className="actions"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void act(RESET, { id: user.id, p: password }, t('users.passwordReset'));
-                }}
-              >
+              <InlineForm label={t('users.resetPassword')} buttonClass="primary" busy={action.busy} hint={t('users.passwordPolicy')} onSubmit={() => act(RESET, { id: user.id, p: password }, t('users.passwordReset'))}>
                 <input name="newPassword" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} placeholder={t('users.newPassword')} required />
-                <button type="submit" className="primary" disabled={action.busy}>
-                  {t('users.resetPassword')}
-                </button>
-                <span className="hint">{t('users.passwordPolicy')}</span>
-              </form>
+              </InlineForm>
             )}
             <ErrorMessage error={action.error} />
             {done && mode === 'view' && !action.error && <p className="ok">{done}</p>}
@@ -254,42 +207,20 @@ export function UsersSection() {
       <section className="card">
         <h2>{t('users.title')}</h2>
         <div className="toolbar">
-          <label>
-            {t('users.role')}
+          <Field label={t('users.role')}>
             <RoleSelect name="filterRole" value={filter.role} onChange={setF('role')} emptyLabel={t('users.all')} />
-          </label>
-          <label>
-            {t('users.org')}
+          </Field>
+          <Field label={t('users.org')}>
             <OrgSelect name="filterOrg" value={filter.orgCode} onChange={setF('orgCode')} orgs={orgs.data ?? []} emptyLabel={t('users.all')} />
-          </label>
-          <label>
-            {t('users.search')}
-            <input name="filterSearch" value={filter.search} onChange={(e) => setF('search')(e.target.value)} />
-          </label>
+          </Field>
+          <TextField label={t('users.search')} name="filterSearch" value={filter.search} onValue={setF('search')} />
         </div>
         <ErrorMessage error={users.error ?? orgs.error} />
-        <div className="table-wrap">
-          <table data-testid="users">
-            <thead>
-              <tr>
-                <th>{t('login.username')}</th>
-                <th>{t('users.displayName')}</th>
-                <th>{t('users.role')}</th>
-                <th>{t('users.org')}</th>
-                <th>{t('users.region')}</th>
-                <th>{t('common.status')}</th>
-                <th>{t('users.createdAt')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {users.data?.edges.map(({ node }) => (
-                <UserRow key={node.id} user={node} orgs={orgs.data ?? []} onChanged={() => void users.reload()} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {users.data?.edges.length === 0 && <p className="muted">{t('common.none')}</p>}
+        <Table testId="users" headers={[t('login.username'), t('users.displayName'), t('users.role'), t('users.org'), t('users.region'), t('common.status'), t('users.createdAt'), '']} empty={users.data?.edges.length === 0}>
+          {users.data?.edges.map(({ node }) => (
+            <UserRow key={node.id} user={node} orgs={orgs.data ?? []} onChanged={() => void users.reload()} />
+          ))}
+        </Table>
         <div className="actions">
           <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>
             {t('users.previous')}

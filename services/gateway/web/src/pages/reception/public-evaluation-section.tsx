@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { gql } from '../../api/client';
+import { AddRemoveButtons } from '../../components/add-remove-buttons';
+import { DataTable, type Column } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
+import { EnumSelect, Field, Form, SubmitBar, TextAreaField, TextField } from '../../components/form-fields';
+import { StatusBadge } from '../../components/labels';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n';
@@ -16,6 +20,13 @@ const CONCLUDE = `mutation ($input: ConcludePublicEvaluationInput!) { concludePu
 
 const KINDS = ['NPC_DEPUTY', 'PARTY_CONGRESS_DEPUTY', 'CPPCC_MEMBER', 'LAWYER', 'MEDIATOR', 'COMMUNITY_CADRE', 'SOCIAL_WORKER', 'COMMUNITY_MEMBER'] as const;
 const VOTES = ['SUPPORT', 'OPPOSE', 'ABSTAIN'] as const;
+const STATES = ['OPEN', 'CONCLUDED'] as const;
+/** The service refuses a panel of fewer than three. */
+const MIN_PANEL = 3;
+interface PanelMember {
+  name: string;
+  kind: string;
+}
 interface PublicEvaluation {
   id: string;
   trackingCode: string | null;
@@ -33,79 +44,43 @@ interface PublicEvaluation {
 
 /** 发起评议: the contested matter and a panel of at least three (人大代表、政协委员、律师…). */
 function OpenForm({ onOpened }: { onOpened: (e: PublicEvaluation) => void }) {
-  const { t, tEnum } = useI18n();
+  const { t } = useI18n();
   const [trackingCode, setTrackingCode] = useState('');
   const [matter, setMatter] = useState('');
   const [quorum, setQuorum] = useState('');
-  const [panel, setPanel] = useState(() => [0, 1, 2].map(() => ({ name: '', kind: 'NPC_DEPUTY' as string })));
+  const [panel, setPanel] = useState<PanelMember[]>(() => Array.from({ length: MIN_PANEL }, () => ({ name: '', kind: 'NPC_DEPUTY' })));
   const action = useAction();
+  const setMember = (i: number, change: Partial<PanelMember>) => setPanel(panel.map((x, j) => (j === i ? { ...x, ...change } : x)));
+  const submit = async () => {
+    const input = {
+      trackingCode: trackingCode.trim(),
+      matter: matter.trim(),
+      panel: panel.map((p, i) => ({ id: `panel-${i + 1}`, name: p.name.trim(), kind: p.kind })),
+      ...(quorum ? { quorum: Number(quorum) } : {}),
+    };
+    const r = await action.run(() => gql<{ openPublicEvaluation: PublicEvaluation }>(OPEN, { input }));
+    if (r) onOpened(r.openPublicEvaluation);
+  };
   return (
-    <form
-      className="form"
-      data-testid="open-evaluation-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const input = {
-          trackingCode: trackingCode.trim(),
-          matter: matter.trim(),
-          panel: panel.map((p, i) => ({ id: `panel-${i + 1}`, name: p.name.trim(), kind: p.kind })),
-          ...(quorum ? { quorum: Number(quorum) } : {}),
-        };
-        const r = await action.run(() => gql<{ openPublicEvaluation: PublicEvaluation }>(OPEN, { input }));
-        if (r) onOpened(r.openPublicEvaluation);
-      }}
-    >
+    <Form onSubmit={submit} testId="open-evaluation-form">
       <h3>{t('evaluationPanel.open')}</h3>
       <div className="row">
-        <label>
-          {t('common.trackingCode')}
-          <input name="evaluationTrackingCode" value={trackingCode} onChange={(e) => setTrackingCode(e.target.value)} required />
-        </label>
-        <label>
-          {t('evaluationPanel.quorum')}
-          <input name="quorum" type="number" min={1} max={panel.length} value={quorum} onChange={(e) => setQuorum(e.target.value)} placeholder={t('evaluationPanel.quorumHint')} />
-        </label>
+        <TextField label={t('common.trackingCode')} name="evaluationTrackingCode" value={trackingCode} onValue={setTrackingCode} required />
+        <TextField label={t('evaluationPanel.quorum')} name="quorum" type="number" min={1} max={panel.length} value={quorum} onValue={setQuorum} placeholder={t('evaluationPanel.quorumHint')} />
       </div>
-      <label>
-        {t('evaluationPanel.matter')}
-        <textarea name="matter" value={matter} onChange={(e) => setMatter(e.target.value)} required maxLength={2000} />
-      </label>
+      <TextAreaField label={t('evaluationPanel.matter')} name="matter" value={matter} onValue={setMatter} required maxLength={2000} />
       <h4 style={{ margin: 0 }}>{t('evaluationPanel.panel')}</h4>
       {panel.map((p, i) => (
         <div className="row" key={i}>
-          <label>
-            {t('evaluationPanel.memberName', { n: i + 1 })}
-            <input name={`panel-${i}-name`} value={p.name} required onChange={(e) => setPanel(panel.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} />
-          </label>
-          <label>
-            {t('evaluationPanel.kind')}
-            <select name={`panel-${i}-kind`} value={p.kind} onChange={(e) => setPanel(panel.map((x, j) => (j === i ? { ...x, kind: e.target.value } : x)))}>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {tEnum('evaluatorKind', k)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TextField label={t('evaluationPanel.memberName', { n: i + 1 })} name={`panel-${i}-name`} value={p.name} required onValue={(name) => setMember(i, { name })} />
+          <Field label={t('evaluationPanel.kind')}>
+            <EnumSelect name={`panel-${i}-kind`} prefix="evaluatorKind" values={KINDS} value={p.kind} onValue={(kind) => setMember(i, { kind })} />
+          </Field>
         </div>
       ))}
-      <div className="actions">
-        <button type="button" onClick={() => setPanel([...panel, { name: '', kind: 'COMMUNITY_MEMBER' }])}>
-          {t('evaluationPanel.addMember')}
-        </button>
-        {panel.length > 3 && (
-          <button type="button" onClick={() => setPanel(panel.slice(0, -1))}>
-            {t('evaluationPanel.removeMember')}
-          </button>
-        )}
-      </div>
-      <ErrorMessage error={action.error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          {t('evaluationPanel.open')}
-        </button>
-      </div>
-    </form>
+      <AddRemoveButtons rows={panel} onRows={setPanel} newRow={{ name: '', kind: 'COMMUNITY_MEMBER' }} min={MIN_PANEL} addLabel={t('evaluationPanel.addMember')} removeLabel={t('evaluationPanel.removeMember')} />
+      <SubmitBar label={t('evaluationPanel.open')} busy={action.busy} error={action.error} />
+    </Form>
   );
 }
 
@@ -143,34 +118,27 @@ function EvaluationView({ id, canRun }: { id: string; canRun: boolean }) {
   const e = latest ?? loaded.data;
   if (!e) return <ErrorMessage error={loaded.error} />;
   const open = e.status === 'OPEN';
+  const columns: Column<PublicEvaluation['panel'][number]>[] = [
+    { header: t('evaluationPanel.member'), cell: (p) => p.name },
+    { header: t('evaluationPanel.kind'), cell: (p) => tEnum('evaluatorKind', p.kind) },
+    {
+      header: t('evaluationPanel.vote'),
+      cell: (p) => (p.vote ? tEnum('vote', p.vote) : canRun && open ? <VoteButtons evaluationId={e.id} evaluatorId={p.id} onVoted={setLatest} /> : <span className="muted">{t('evaluationPanel.notVoted')}</span>),
+    },
+  ];
+  const submit = async () => {
+    const r = await conclude.run(() => gql<{ concludePublicEvaluation: PublicEvaluation }>(CONCLUDE, { input: { publicEvaluationId: e.id, ...(recommendations.trim() ? { recommendations: recommendations.trim() } : {}) } }));
+    if (r) setLatest(r.concludePublicEvaluation);
+  };
   return (
     <div data-testid="public-evaluation" data-status={e.status}>
       <h3>
-        {e.trackingCode} · {e.matter} <span className="badge">{tEnum('evaluationStatus', e.status)}</span>
+        {e.trackingCode} · {e.matter} <StatusBadge prefix="evaluationStatus" value={e.status} />
       </h3>
       <p className="hint">
         {t('evaluationPanel.openedAt', { at: formatDateTime(e.openedAt) })} · {t('evaluationPanel.quorumIs', { n: e.quorum })} · {e.rule}
       </p>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{t('evaluationPanel.member')}</th>
-              <th>{t('evaluationPanel.kind')}</th>
-              <th>{t('evaluationPanel.vote')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {e.panel.map((p) => (
-              <tr key={p.id} data-evaluator-id={p.id}>
-                <td>{p.name}</td>
-                <td>{tEnum('evaluatorKind', p.kind)}</td>
-                <td>{p.vote ? tEnum('vote', p.vote) : canRun && open ? <VoteButtons evaluationId={e.id} evaluatorId={p.id} onVoted={setLatest} /> : <span className="muted">{t('evaluationPanel.notVoted')}</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={columns} rows={e.panel} rowKey={(p) => p.id} rowData={(p) => ({ 'data-evaluator-id': p.id })} />
       <p data-testid="tally">
         {t('evaluationPanel.tally', { support: e.tally.support, oppose: e.tally.oppose, abstain: e.tally.abstain, notVoted: e.tally.notVoted })}
       </p>
@@ -181,25 +149,10 @@ function EvaluationView({ id, canRun }: { id: string; canRun: boolean }) {
         </div>
       )}
       {canRun && open && (
-        <form
-          className="form"
-          onSubmit={async (ev) => {
-            ev.preventDefault();
-            const r = await conclude.run(() => gql<{ concludePublicEvaluation: PublicEvaluation }>(CONCLUDE, { input: { publicEvaluationId: e.id, ...(recommendations.trim() ? { recommendations: recommendations.trim() } : {}) } }));
-            if (r) setLatest(r.concludePublicEvaluation);
-          }}
-        >
-          <label>
-            {t('evaluationPanel.recommendations')}
-            <textarea name="recommendations" value={recommendations} onChange={(ev) => setRecommendations(ev.target.value)} maxLength={2000} />
-          </label>
-          <ErrorMessage error={conclude.error} />
-          <div className="actions">
-            <button type="submit" className="primary" data-testid="conclude-evaluation" disabled={conclude.busy}>
-              {t('evaluationPanel.conclude')}
-            </button>
-          </div>
-        </form>
+        <Form onSubmit={submit}>
+          <TextAreaField label={t('evaluationPanel.recommendations')} name="recommendations" value={recommendations} onValue={setRecommendations} maxLength={2000} />
+          <SubmitBar label={t('evaluationPanel.conclude')} busy={conclude.busy} error={conclude.error} testId="conclude-evaluation" />
+        </Form>
       )}
     </div>
   );
@@ -229,14 +182,7 @@ export function PublicEvaluationSection({ canRun }: { canRun: boolean }) {
       <p className="hint">{t('evaluationPanel.hint')}</p>
       <div className="actions">
         <h3 style={{ flex: 1, margin: 0 }}>{t('evaluationPanel.list')}</h3>
-        <select name="evaluationState" value={state} onChange={(e) => setState(e.target.value as typeof state)} style={{ width: 'auto' }}>
-          <option value="">{t('evaluationPanel.all')}</option>
-          {(['OPEN', 'CONCLUDED'] as const).map((s) => (
-            <option key={s} value={s}>
-              {tEnum('evaluationStatus', s)}
-            </option>
-          ))}
-        </select>
+        <EnumSelect name="evaluationState" prefix="evaluationStatus" values={STATES} emptyLabel={t('evaluationPanel.all')} value={state} onValue={(s) => setState(s as typeof state)} style={{ width: 'auto' }} />
         <button type="button" onClick={() => void list.reload()}>
           {t('common.refresh')}
         </button>

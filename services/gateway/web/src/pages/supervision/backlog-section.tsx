@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { gql } from '../../api/client';
 import { loadSession } from '../../api/session';
-import { StaffPicker } from '../../components/staff-picker';
+import { DataTable, type Column } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
+import { Field, SubmitBar, TextAreaField, TextField } from '../../components/form-fields';
+import { Badge } from '../../components/labels';
+import { StaffPicker } from '../../components/staff-picker';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n';
@@ -49,26 +52,14 @@ function OwnerForm({ trackingCode, onDone }: { trackingCode: string; onDone: () 
     >
       {!isLeader && (
         <div className="row">
-          <label>
-            {t('backlog.leader')}
+          <Field label={t('backlog.leader')}>
             <StaffPicker role="LEADER" name="leaderUserId" value={f.leaderUserId} required onPick={(m) => setF({ ...f, leaderUserId: m?.id ?? '', leaderName: m ? m.displayName.replace(/\s*\(.*\)$/, '') : f.leaderName })} />
-          </label>
-          <label>
-            {t('backlog.leaderName')}
-            <input name="leaderName" value={f.leaderName} onChange={(e) => setF({ ...f, leaderName: e.target.value })} />
-          </label>
+          </Field>
+          <TextField label={t('backlog.leaderName')} name="leaderName" value={f.leaderName} onValue={(leaderName) => setF({ ...f, leaderName })} />
         </div>
       )}
-      <label>
-        {t('backlog.plan')}
-        <textarea name="plan" value={f.plan} onChange={(e) => setF({ ...f, plan: e.target.value })} required maxLength={2000} />
-      </label>
-      <ErrorMessage error={action.error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          {isLeader ? t('backlog.ownMyself') : t('backlog.assign')}
-        </button>
-      </div>
+      <TextAreaField label={t('backlog.plan')} name="plan" value={f.plan} onValue={(plan) => setF({ ...f, plan })} required maxLength={2000} />
+      <SubmitBar label={isLeader ? t('backlog.ownMyself') : t('backlog.assign')} busy={action.busy} error={action.error} />
     </form>
   );
 }
@@ -82,7 +73,51 @@ export function BacklogSection({ canAssign }: { canAssign: boolean }) {
   const [open, setOpen] = useState<string>();
   const filter = { ...(query.owned ? { owned: query.owned === 'yes' } : {}), ...(query.minAgeDays ? { minAgeDays: Number(query.minAgeDays) } : {}) };
   const list = useAsync(() => gql<{ backlog: { minAgeDays: number; minRepeats: number; edges: { node: BacklogCase }[] } }>(BACKLOG, { filter, first: 100 }).then((r) => r.backlog), [query]);
-  const rows = list.data?.edges.map((e) => e.node) ?? [];
+  // Who owns the case (包案), or the way to assign one.
+  const owner = (c: BacklogCase) =>
+    c.owner ? (
+      <>
+        <strong>{c.owner.leaderName ?? c.owner.leaderUserId}</strong> <span className="muted">{formatDateTime(c.owner.since)}</span>
+        <div className="muted">{c.owner.plan}</div>
+      </>
+    ) : canAssign && c.trackingCode ? (
+      open === c.trackingCode ? (
+        <OwnerForm trackingCode={c.trackingCode} onDone={() => (setOpen(undefined), void list.reload())} />
+      ) : (
+        <button type="button" onClick={() => setOpen(c.trackingCode!)}>
+          {t('backlog.assign')}
+        </button>
+      )
+    ) : (
+      <span className="muted">{t('backlog.unowned')}</span>
+    );
+  const columns: Column<BacklogCase>[] = [
+    {
+      header: t('common.trackingCode'),
+      cell: (c) => (
+        <>
+          {c.trackingCode ?? '—'}
+          <div className="muted">
+            {c.categoryCode} · {c.regionCode}
+          </div>
+        </>
+      ),
+    },
+    {
+      header: t('backlog.reasons'),
+      cell: (c) =>
+        c.reasons.map((r) => (
+          <Badge key={r} tone={r === 'HANDLING_OVERDUE' ? 'danger' : 'warn'}>
+            {tEnum('backlogReason', r)}
+          </Badge>
+        )),
+    },
+    { header: t('backlog.age'), cell: (c) => t('backlog.days', { n: c.ageDays }) },
+    { header: t('backlog.repeats'), cell: (c) => c.repeats },
+    { header: t('board.unit'), cell: (c) => c.orgCode },
+    { header: t('notice.openNotices'), cell: (c) => c.openNotices },
+    { header: t('backlog.owner'), cell: (c) => owner(c) },
+  ];
   return (
     <section className="card" data-testid="backlog-section">
       <form
@@ -92,86 +127,20 @@ export function BacklogSection({ canAssign }: { canAssign: boolean }) {
           setQuery({ owned, minAgeDays });
         }}
       >
-        <h2 style={{ flex: 1, margin: 0 }}>{t('backlog.title')}</h2>
-        <label>
-          {t('backlog.owner')}
+        <h2>{t('backlog.title')}</h2>
+        <Field label={t('backlog.owner')}>
           <select name="owned" value={owned} onChange={(e) => setOwned(e.target.value)}>
             <option value="">{t('notice.allStates')}</option>
             <option value="yes">{t('backlog.owned')}</option>
             <option value="no">{t('backlog.unowned')}</option>
           </select>
-        </label>
-        <label>
-          {t('backlog.minAgeDays')}
-          <input name="minAgeDays" type="number" min={1} value={minAgeDays} onChange={(e) => setMinAgeDays(e.target.value)} placeholder={String(list.data?.minAgeDays ?? 60)} />
-        </label>
+        </Field>
+        <TextField label={t('backlog.minAgeDays')} name="minAgeDays" type="number" min={1} value={minAgeDays} onValue={setMinAgeDays} placeholder={String(list.data?.minAgeDays ?? 60)} />
         <button type="submit">{t('common.apply')}</button>
       </form>
       {list.data && <p className="hint">{t('backlog.thresholds', { days: list.data.minAgeDays, repeats: list.data.minRepeats })}</p>}
       <ErrorMessage error={list.error} />
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{t('common.trackingCode')}</th>
-              <th>{t('backlog.reasons')}</th>
-              <th>{t('backlog.age')}</th>
-              <th>{t('backlog.repeats')}</th>
-              <th>{t('board.unit')}</th>
-              <th>{t('notice.openNotices')}</th>
-              <th>{t('backlog.owner')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c, i) => (
-              <tr key={c.trackingCode ?? i} data-tracking-code={c.trackingCode ?? ''}>
-                <td>
-                  {c.trackingCode ?? '—'}
-                  <div className="muted">
-                    {c.categoryCode} · {c.regionCode}
-                  </div>
-                </td>
-                <td>
-                  {c.reasons.map((r) => (
-                    <span key={r} className={`badge${r === 'HANDLING_OVERDUE' ? ' danger' : ' warn'}`}>
-                      {tEnum('backlogReason', r)}
-                    </span>
-                  ))}
-                </td>
-                <td>{t('backlog.days', { n: c.ageDays })}</td>
-                <td>{c.repeats}</td>
-                <td>{c.orgCode}</td>
-                <td>{c.openNotices}</td>
-                <td>
-                  {c.owner ? (
-                    <>
-                      <strong>{c.owner.leaderName ?? c.owner.leaderUserId}</strong> <span className="muted">{formatDateTime(c.owner.since)}</span>
-                      <div className="muted">{c.owner.plan}</div>
-                    </>
-                  ) : canAssign && c.trackingCode ? (
-                    open === c.trackingCode ? (
-                      <OwnerForm trackingCode={c.trackingCode} onDone={() => (setOpen(undefined), void list.reload())} />
-                    ) : (
-                      <button type="button" onClick={() => setOpen(c.trackingCode!)}>
-                        {t('backlog.assign')}
-                      </button>
-                    )
-                  ) : (
-                    <span className="muted">{t('backlog.unowned')}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {list.data && rows.length === 0 && (
-              <tr>
-                <td colSpan={7} className="muted">
-                  {t('common.none')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={columns} rows={list.data?.edges.map((e) => e.node)} rowKey={(c, i) => c.trackingCode ?? String(i)} rowData={(c) => ({ 'data-tracking-code': c.trackingCode ?? '' })} />
     </section>
   );
 }

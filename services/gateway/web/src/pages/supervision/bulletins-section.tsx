@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { gql } from '../../api/client';
+import { DataTable, type Column } from '../../components/data-table';
 import { downloadBase64 } from '../../components/download';
 import { ErrorMessage } from '../../components/error-message';
-import { beijingDate, percent } from '../../components/labels';
+import { EnumSelect, Field, TextField } from '../../components/form-fields';
+import { Badge, beijingDate, percent } from '../../components/labels';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n';
@@ -70,7 +72,26 @@ export function BulletinsSection() {
   const [periodStart, setPeriodStart] = useState(() => periodStartOf('DAILY', beijingDate(0)));
   const list = useAsync(() => gql<{ bulletins: { items: Bulletin[] } }>(BULLETINS, { kind, first: 30 }).then((r) => r.bulletins.items), [kind]);
   const generate = useAction();
-  const rows = list.data ?? [];
+  const columns: Column<Bulletin>[] = [
+    {
+      header: t('bulletin.period'),
+      cell: (b) => (
+        <>
+          {tEnum('bulletinKind', b.kind)} {b.periodStart === b.periodEnd ? b.periodStart : `${b.periodStart} – ${b.periodEnd}`}
+          {!b.complete && <Badge tone="warn">{t('bulletin.interim')}</Badge>}
+          <div className="muted">{t('bulletin.generatedAt', { at: formatDateTime(b.generatedAt) })}</div>
+        </>
+      ),
+    },
+    { header: t('supervisor.received'), cell: (b) => b.totals.counts.received },
+    { header: t('supervisor.replied'), cell: (b) => b.totals.counts.replied },
+    { header: t('supervisor.closed'), cell: (b) => b.totals.counts.closed },
+    { header: t('supervisor.responseRate'), cell: (b) => percent(b.totals.rates.responseRate) },
+    { header: t('supervisor.satisfactionRate'), cell: (b) => percent(b.totals.rates.satisfactionRate) },
+    { header: t('supervisor.onTimeRate'), cell: (b) => percent(b.totals.rates.onTimeRate) },
+    { header: t('board.overdue'), cell: (b) => b.overdueTotal },
+    { header: t('bulletin.ledger'), cell: (b) => <LedgerButtons bulletin={b} /> },
+  ];
   return (
     <section className="card" data-testid="bulletins-section">
       <form
@@ -81,79 +102,27 @@ export function BulletinsSection() {
           if (await generate.run(() => gql(GENERATE, { kind, periodStart }))) void list.reload();
         }}
       >
-        <h2 style={{ flex: 1, margin: 0 }}>{t('bulletin.title')}</h2>
-        <label>
-          {t('bulletin.kind')}
-          <select
+        <h2>{t('bulletin.title')}</h2>
+        <Field label={t('bulletin.kind')}>
+          <EnumSelect
             name="bulletinKind"
+            prefix="bulletinKind"
+            values={KINDS}
             value={kind}
-            onChange={(e) => {
-              const k = e.target.value as BulletinKind;
+            onValue={(v) => {
+              const k = v as BulletinKind;
               setKind(k);
               setPeriodStart(periodStartOf(k, beijingDate(0)));
             }}
-          >
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {tEnum('bulletinKind', k)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('bulletin.periodStart')}
-          <input name="periodStart" type="date" value={periodStart} max={beijingDate(0)} onChange={(e) => setPeriodStart(periodStartOf(kind, e.target.value || beijingDate(0)))} required />
-        </label>
+          />
+        </Field>
+        <TextField label={t('bulletin.periodStart')} name="periodStart" type="date" value={periodStart} max={beijingDate(0)} onValue={(day) => setPeriodStart(periodStartOf(kind, day || beijingDate(0)))} required />
         <button type="submit" className="primary" disabled={generate.busy}>
           {t('bulletin.generate')}
         </button>
       </form>
       <ErrorMessage error={generate.error ?? list.error} />
-      <div className="table-wrap">
-        <table data-testid="bulletin-list">
-          <thead>
-            <tr>
-              <th>{t('bulletin.period')}</th>
-              <th>{t('supervisor.received')}</th>
-              <th>{t('supervisor.replied')}</th>
-              <th>{t('supervisor.closed')}</th>
-              <th>{t('supervisor.responseRate')}</th>
-              <th>{t('supervisor.satisfactionRate')}</th>
-              <th>{t('supervisor.onTimeRate')}</th>
-              <th>{t('board.overdue')}</th>
-              <th>{t('bulletin.ledger')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((b) => (
-              <tr key={b.id} data-bulletin-id={b.id} data-period-start={b.periodStart}>
-                <td>
-                  {tEnum('bulletinKind', b.kind)} {b.periodStart === b.periodEnd ? b.periodStart : `${b.periodStart} – ${b.periodEnd}`}
-                  {!b.complete && <span className="badge warn">{t('bulletin.interim')}</span>}
-                  <div className="muted">{t('bulletin.generatedAt', { at: formatDateTime(b.generatedAt) })}</div>
-                </td>
-                <td>{b.totals.counts.received}</td>
-                <td>{b.totals.counts.replied}</td>
-                <td>{b.totals.counts.closed}</td>
-                <td>{percent(b.totals.rates.responseRate)}</td>
-                <td>{percent(b.totals.rates.satisfactionRate)}</td>
-                <td>{percent(b.totals.rates.onTimeRate)}</td>
-                <td>{b.overdueTotal}</td>
-                <td>
-                  <LedgerButtons bulletin={b} />
-                </td>
-              </tr>
-            ))}
-            {list.data && rows.length === 0 && (
-              <tr>
-                <td colSpan={9} className="muted">
-                  {t('common.none')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable testId="bulletin-list" columns={columns} rows={list.data} rowKey={(b) => b.id} rowData={(b) => ({ 'data-bulletin-id': b.id, 'data-period-start': b.periodStart })} />
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { gql } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
+import { InlineForm, SubmitBar, TextAreaField, TextField } from '../../components/form-fields';
+import { Badge } from '../../components/labels';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n';
@@ -31,10 +33,11 @@ function AddCases({ campaignId, onDone }: { campaignId: string; onDone: () => vo
   const [text, setText] = useState('');
   const action = useAction();
   return (
-    <form
-      className="actions"
-      onSubmit={async (e) => {
-        e.preventDefault();
+    <InlineForm
+      label={t('campaign.add')}
+      busy={action.busy}
+      error={action.error}
+      onSubmit={async () => {
         if (await action.run(() => gql(ADD, { input: { campaignId, trackingCodes: codes(text) } }))) {
           setText('');
           onDone();
@@ -42,11 +45,7 @@ function AddCases({ campaignId, onDone }: { campaignId: string; onDone: () => vo
       }}
     >
       <input value={text} onChange={(e) => setText(e.target.value)} placeholder={t('campaign.codesHint')} required style={{ width: '16rem' }} />
-      <button type="submit" disabled={action.busy}>
-        {t('campaign.add')}
-      </button>
-      <ErrorMessage error={action.error} />
-    </form>
+    </InlineForm>
   );
 }
 
@@ -72,7 +71,7 @@ export function CampaignsSection({ canManage }: { canManage: boolean }) {
               </div>
               <p>
                 {t('campaign.progress', { closed: c.closed, total: c.total, percent: done })}
-                {c.overdue > 0 && <span className="badge danger"> {t('campaign.overdue', { n: c.overdue })}</span>}
+                {c.overdue > 0 && <Badge tone="danger"> {t('campaign.overdue', { n: c.overdue })}</Badge>}
               </p>
               <p className="muted">
                 {c.regionCode ?? '—'} · {formatDateTime(c.createdAt)}
@@ -103,24 +102,10 @@ export function CampaignsSection({ canManage }: { canManage: boolean }) {
             }}
           >
             <h3>{t('campaign.create')}</h3>
-            <label>
-              {t('campaign.name')}
-              <input name="campaignName" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} required maxLength={100} />
-            </label>
-            <label>
-              {t('campaign.description')}
-              <input name="campaignDescription" value={f.description} onChange={(e) => setF({ ...f, description: e.target.value })} maxLength={500} />
-            </label>
-            <label>
-              {t('campaign.codes')}
-              <textarea name="campaignCodes" value={f.trackingCodes} onChange={(e) => setF({ ...f, trackingCodes: e.target.value })} placeholder={t('campaign.codesHint')} />
-            </label>
-            <ErrorMessage error={create.error} />
-            <div className="actions">
-              <button type="submit" className="primary" disabled={create.busy}>
-                {t('campaign.create')}
-              </button>
-            </div>
+            <TextField label={t('campaign.name')} name="campaignName" value={f.name} onValue={(name) => setF({ ...f, name })} required maxLength={100} />
+            <TextField label={t('campaign.description')} name="campaignDescription" value={f.description} onValue={(description) => setF({ ...f, description })} maxLength={500} />
+            <TextAreaField label={t('campaign.codes')} name="campaignCodes" value={f.trackingCodes} onValue={(trackingCodes) => setF({ ...f, trackingCodes })} placeholder={t('campaign.codesHint')} />
+            <SubmitBar label={t('campaign.create')} busy={create.busy} error={create.error} />
           </form>
         </section>
       )}

@@ -1,8 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { gql } from '../../api/client';
+import { DataTable, type Column } from '../../components/data-table';
 import { ErrorMessage } from '../../components/error-message';
+import { Field, InlineForm } from '../../components/form-fields';
+import { Badge } from '../../components/labels';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
+import { usePolling } from '../../components/use-polling';
 import { useI18n } from '../../i18n';
 
 const WARNINGS = `query ($filter: EarlyWarningFilter) {
@@ -38,21 +42,17 @@ function AcknowledgeForm({ id, onDone }: { id: string; onDone: () => void }) {
   const [note, setNote] = useState('');
   const action = useAction();
   return (
-    <form
-      className="actions"
-      data-testid="acknowledge-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const done = await action.run(() => gql(ACKNOWLEDGE, { id, note: note.trim() || null }));
-        if (done) onDone();
+    <InlineForm
+      testId="acknowledge-form"
+      label={t('warning.acknowledge')}
+      busy={action.busy}
+      error={action.error}
+      onSubmit={async () => {
+        if (await action.run(() => gql(ACKNOWLEDGE, { id, note: note.trim() || null }))) onDone();
       }}
     >
       <input placeholder={t('warning.note')} value={note} onChange={(e) => setNote(e.target.value)} style={{ width: '12rem' }} maxLength={500} />
-      <button type="submit" disabled={action.busy}>
-        {t('warning.acknowledge')}
-      </button>
-      <ErrorMessage error={action.error} />
-    </form>
+    </InlineForm>
   );
 }
 
@@ -66,78 +66,54 @@ export function EarlyWarningsPanel({ canAcknowledge, regionCode, testId = 'early
   const filter = { first: 50, ...(state === 'OPEN' ? { state: 'OPEN' } : {}), ...(regionCode ? { regionCode } : {}) };
   const list = useAsync(() => gql<{ earlyWarnings: { items: EarlyWarning[] } }>(WARNINGS, { filter }).then((r) => r.earlyWarnings.items), [state, regionCode]);
   const { reload } = list;
-  useEffect(() => {
-    const id = setInterval(() => void reload(), POLL_MS);
-    return () => clearInterval(id);
-  }, [reload]);
+  usePolling(() => void reload(), POLL_MS);
   const rows = list.data ?? [];
+  const columns: Column<EarlyWarning>[] = [
+    { header: t('common.region'), cell: (w) => w.regionCode },
+    { header: t('common.category'), cell: (w) => w.categoryCode },
+    { header: t('warning.window'), cell: (w) => `${tEnum('warningWindow', w.window)} · ${w.windowStart === w.windowEnd ? w.windowStart : `${w.windowStart} – ${w.windowEnd}`}` },
+    {
+      header: t('warning.count'),
+      cell: (w) => (
+        <>
+          <strong className={w.state === 'OPEN' ? 'text-red' : undefined}>{w.count}</strong> <span className="muted">{t('warning.threshold', { threshold: w.threshold.toFixed(1), mean: w.baselineMean.toFixed(1) })}</span>
+        </>
+      ),
+    },
+    { header: t('warning.raisedAt'), cell: (w) => formatDateTime(w.raisedAt) },
+    {
+      header: t('common.status'),
+      cell: (w) =>
+        w.state === 'OPEN' ? (
+          canAcknowledge ? (
+            <AcknowledgeForm id={w.id} onDone={() => void reload()} />
+          ) : (
+            <Badge tone="danger">{t('warning.state.OPEN')}</Badge>
+          )
+        ) : (
+          <>
+            <Badge>{t('warning.state.ACKNOWLEDGED')}</Badge> <span className="muted">{formatDateTime(w.acknowledgedAt)}</span>
+            {w.note && <div className="muted">{w.note}</div>}
+          </>
+        ),
+    },
+  ];
   return (
     <section className="card" data-testid={testId}>
       <div className="toolbar" style={{ marginBottom: 0 }}>
-        <h2 style={{ flex: 1, margin: 0 }}>
+        <h2>
           {t('warning.title')} <span className="muted">({rows.filter((w) => w.state === 'OPEN').length})</span>
         </h2>
-        <label>
-          {t('common.status')}
+        <Field label={t('common.status')}>
           <select value={state} onChange={(e) => setState(e.target.value as 'OPEN' | 'ALL')} name="warningState">
             <option value="OPEN">{t('warning.state.OPEN')}</option>
             <option value="ALL">{t('warning.all')}</option>
           </select>
-        </label>
+        </Field>
         <span className="live">{t('warning.polling')}</span>
       </div>
       <ErrorMessage error={list.error} />
-      <div className="table-wrap" style={{ marginTop: '0.6rem' }}>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('common.region')}</th>
-              <th>{t('common.category')}</th>
-              <th>{t('warning.window')}</th>
-              <th>{t('warning.count')}</th>
-              <th>{t('warning.raisedAt')}</th>
-              <th>{t('common.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((w) => (
-              <tr key={w.id} data-warning-id={w.id} data-state={w.state}>
-                <td>{w.regionCode}</td>
-                <td>{w.categoryCode}</td>
-                <td>
-                  {tEnum('warningWindow', w.window)} · {w.windowStart === w.windowEnd ? w.windowStart : `${w.windowStart} – ${w.windowEnd}`}
-                </td>
-                <td>
-                  <strong className={w.state === 'OPEN' ? 'text-red' : undefined}>{w.count}</strong>{' '}
-                  <span className="muted">{t('warning.threshold', { threshold: w.threshold.toFixed(1), mean: w.baselineMean.toFixed(1) })}</span>
-                </td>
-                <td>{formatDateTime(w.raisedAt)}</td>
-                <td>
-                  {w.state === 'OPEN' ? (
-                    canAcknowledge ? (
-                      <AcknowledgeForm id={w.id} onDone={() => void reload()} />
-                    ) : (
-                      <span className="badge danger">{t('warning.state.OPEN')}</span>
-                    )
-                  ) : (
-                    <>
-                      <span className="badge">{t('warning.state.ACKNOWLEDGED')}</span> <span className="muted">{formatDateTime(w.acknowledgedAt)}</span>
-                      {w.note && <div className="muted">{w.note}</div>}
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {list.data && rows.length === 0 && (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {t('common.none')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable style={{ marginTop: '0.6rem' }} columns={columns} rows={list.data} rowKey={(w) => w.id} rowData={(w) => ({ 'data-warning-id': w.id, 'data-state': w.state })} />
     </section>
   );
 }

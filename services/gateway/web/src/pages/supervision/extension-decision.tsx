@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { gql } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
+import { TextAreaField } from '../../components/form-fields';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n';
@@ -93,10 +94,7 @@ export function ExtensionDecision() {
         ))}
       </ul>
       <form className="form" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('extension.note')}
-          <textarea name="decisionNote" value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
-        </label>
+        <TextAreaField label={t('extension.note')} name="decisionNote" value={note} onValue={setNote} maxLength={1000} />
         <ErrorMessage error={action.error} />
         <div className="actions">
           <button type="button" className="primary" data-testid="approve-extension" disabled={action.busy || !requestId} onClick={() => void decide(true)}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { gql } from '../../api/client';
-import { ErrorMessage } from '../../components/error-message';
+import { SubmitBar, TextAreaField, TextField } from '../../components/form-fields';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n';
@@ -53,23 +53,9 @@ export function ExtensionRequest({ grievanceId }: { grievanceId: string }) {
     >
       <h3>{t('extension.title')}</h3>
       <p className="hint">{t('extension.hint')}</p>
-      <label>
-        {t('extension.daysLabel')}
-        <input name="extensionDays" type="number" min={1} max={MAX_DAYS} value={f.days} onChange={(e) => setF({ ...f, days: e.target.value })} required />
-      </label>
-      <label>
-        {t('extension.reason')}
-        <textarea name="extensionReason" value={f.reason} onChange={(e) => setF({ ...f, reason: e.target.value })} required maxLength={2000} />
-      </label>
-      <ErrorMessage error={action.error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          {t('extension.send')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <TextField label={t('extension.daysLabel')} name="extensionDays" type="number" min={1} max={MAX_DAYS} value={f.days} onValue={(days) => setF({ ...f, days })} required />
+      <TextAreaField label={t('extension.reason')} name="extensionReason" value={f.reason} onValue={(reason) => setF({ ...f, reason })} required maxLength={2000} />
+      <SubmitBar label={t('extension.send')} busy={action.busy} error={action.error} onCancel={() => setOpen(false)} />
     </form>
   );
 }

@@ -1,15 +1,16 @@
+import { Badge, type Tone } from '../../components/labels';
 import { useI18n } from '../../i18n';
 import type { Notice } from './notice-fields';
 
 /** A notice's badge: its state, red when a due date has passed. */
 export function NoticeStateBadge({ notice }: { notice: Notice }) {
   const { t, tEnum } = useI18n();
-  const tone = notice.state === 'ACCEPTED' ? '' : notice.overdue ? ' danger' : notice.state === 'RESPONDED' ? ' warn' : '';
+  const tone: Tone | undefined = notice.state === 'ACCEPTED' ? undefined : notice.overdue ? 'danger' : notice.state === 'RESPONDED' ? 'warn' : undefined;
   return (
-    <span className={`badge${tone}`} data-testid="notice-state">
+    <Badge tone={tone} testId="notice-state">
       {tEnum('noticeState', notice.state)}
       {notice.overdue && notice.state !== 'ACCEPTED' && ` · ${t('notice.overdue')}`}
-    </span>
+    </Badge>
   );
 }
 
@@ -23,7 +24,7 @@ export function NoticeDetail({ notice }: { notice: Notice }) {
         <dd>{notice.trackingCode}</dd>
         <dt>{t('notice.level')}</dt>
         <dd>
-          {tEnum('noticeLevel', notice.level)} {notice.listed && <span className="badge danger">{t('notice.listed')}</span>}
+          {tEnum('noticeLevel', notice.level)} {notice.listed && <Badge tone="danger">{t('notice.listed')}</Badge>}
         </dd>
         <dt>{t('notice.unit')}</dt>
         <dd>{notice.orgCode}</dd>
@@ -45,7 +46,7 @@ export function NoticeDetail({ notice }: { notice: Notice }) {
         {notice.responses.map((r) => (
           <li key={r.round} data-round={r.round} data-verdict={r.verdict ?? ''}>
             <time>
-              {t('notice.round', { n: r.round })} · {formatDateTime(r.respondedAt)} {!r.onTime && <span className="badge danger">{t('notice.late')}</span>}
+              {t('notice.round', { n: r.round })} · {formatDateTime(r.respondedAt)} {!r.onTime && <Badge tone="danger">{t('notice.late')}</Badge>}
             </time>
             <div>
               <strong>{t('notice.actions')}:</strong> {r.actions}

@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { gql } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
+import { CheckField, EnumSelect, Field, SubmitBar, TextAreaField, TextField } from '../../components/form-fields';
+import { Badge } from '../../components/labels';
+import { PickList } from '../../components/pick-list';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 import { useI18n } from '../../i18n';
@@ -14,10 +17,10 @@ const EMPTY_ISSUE = { trackingCode: '', orgCode: '', level: 'SUPERVISION_OFFICE'
 
 /** 签发督办单: the case, the level, the demands, the working days to respond; 挂牌督办 adds a deadline to fix. */
 function IssueForm({ onIssued }: { onIssued: (n: Notice) => void }) {
-  const { t, tEnum } = useI18n();
+  const { t } = useI18n();
   const [f, setF] = useState(EMPTY_ISSUE);
   const action = useAction();
-  const set = (k: keyof typeof EMPTY_ISSUE) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const set = (k: keyof typeof EMPTY_ISSUE) => (value: string) => setF({ ...f, [k]: value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const input = {
@@ -39,51 +42,19 @@ function IssueForm({ onIssued }: { onIssued: (n: Notice) => void }) {
     <form className="form" onSubmit={submit} data-testid="issue-notice-form">
       <h3>{t('notice.issueTitle')}</h3>
       <div className="row">
-        <label>
-          {t('common.trackingCode')}
-          <input name="trackingCode" value={f.trackingCode} onChange={set('trackingCode')} required />
-        </label>
-        <label>
-          {t('notice.orgCode')}
-          <input name="orgCode" value={f.orgCode} onChange={set('orgCode')} placeholder={t('notice.orgCodeHint')} />
-        </label>
-        <label>
-          {t('notice.level')}
-          <select name="level" value={f.level} onChange={set('level')}>
-            {NOTICE_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {tEnum('noticeLevel', l)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TextField label={t('common.trackingCode')} name="trackingCode" value={f.trackingCode} onValue={set('trackingCode')} required />
+        <TextField label={t('notice.orgCode')} name="orgCode" value={f.orgCode} onValue={set('orgCode')} placeholder={t('notice.orgCodeHint')} />
+        <Field label={t('notice.level')}>
+          <EnumSelect name="level" prefix="noticeLevel" values={NOTICE_LEVELS} value={f.level} onValue={set('level')} />
+        </Field>
       </div>
-      <label>
-        {t('notice.demands')}
-        <textarea name="demands" value={f.demands} onChange={set('demands')} required maxLength={2000} />
-      </label>
+      <TextAreaField label={t('notice.demands')} name="demands" value={f.demands} onValue={set('demands')} required maxLength={2000} />
       <div className="row">
-        <label>
-          {t('notice.respondWithin')}
-          <input name="respondWithinWorkingDays" type="number" min={1} max={60} value={f.respondWithinWorkingDays} onChange={set('respondWithinWorkingDays')} required />
-        </label>
-        <label className="check" style={{ alignSelf: 'end' }}>
-          <input type="checkbox" name="listed" checked={f.listed} onChange={(e) => setF({ ...f, listed: e.target.checked })} />
-          {t('notice.listedLong')}
-        </label>
-        {f.listed && (
-          <label>
-            {t('notice.fixWithin')}
-            <input name="fixWithinWorkingDays" type="number" min={1} max={120} value={f.fixWithinWorkingDays} onChange={set('fixWithinWorkingDays')} required />
-          </label>
-        )}
+        <TextField label={t('notice.respondWithin')} name="respondWithinWorkingDays" type="number" min={1} max={60} value={f.respondWithinWorkingDays} onValue={set('respondWithinWorkingDays')} required />
+        <CheckField label={t('notice.listedLong')} name="listed" checked={f.listed} onValue={(listed) => setF({ ...f, listed })} style={{ alignSelf: 'end' }} />
+        {f.listed && <TextField label={t('notice.fixWithin')} name="fixWithinWorkingDays" type="number" min={1} max={120} value={f.fixWithinWorkingDays} onValue={set('fixWithinWorkingDays')} required />}
       </div>
-      <ErrorMessage error={action.error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          {t('notice.issue')}
-        </button>
-      </div>
+      <SubmitBar label={t('notice.issue')} busy={action.busy} error={action.error} />
     </form>
   );
 }
@@ -102,14 +73,8 @@ function ReviewForm({ notice, onReviewed }: { notice: Notice; onReviewed: (n: No
   return (
     <form className="form" data-testid="review-form" onSubmit={(e) => e.preventDefault()}>
       <h3>{t('notice.reviewTitle')}</h3>
-      <label>
-        {t('notice.reviewNote')}
-        <textarea name="reviewNote" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
-      </label>
-      <label>
-        {t('notice.nextRespondWithin')}
-        <input name="nextRespondWithin" type="number" min={1} max={60} value={days} onChange={(e) => setDays(e.target.value)} />
-      </label>
+      <TextAreaField label={t('notice.reviewNote')} name="reviewNote" value={note} onValue={setNote} maxLength={2000} />
+      <TextField label={t('notice.nextRespondWithin')} name="nextRespondWithin" type="number" min={1} max={60} value={days} onValue={setDays} />
       <ErrorMessage error={action.error} />
       <div className="actions">
         <button type="button" className="primary" data-testid="accept-response" disabled={action.busy} onClick={() => void review('ACCEPTED')}>
@@ -133,8 +98,8 @@ export function NoticesSection({ canIssue }: { canIssue: boolean }) {
   const [selected, setSelected] = useState<string>();
   const filter = { ...(query.state ? { state: query.state } : {}), ...(query.overdue ? { overdue: query.overdue === 'yes' } : {}), ...(query.trackingCode ? { trackingCode: query.trackingCode } : {}) };
   const list = useAsync(() => gql<NoticePage>(NOTICES, { filter, first: 50 }), [query]);
-  const rows = list.data?.notices.edges.map((e) => e.node) ?? [];
-  const chosen = rows.find((n) => n.id === selected);
+  const rows = list.data?.notices.edges.map((e) => e.node);
+  const chosen = rows?.find((n) => n.id === selected);
   const changed = (n: Notice) => {
     setSelected(n.id);
     void list.reload();
@@ -148,53 +113,32 @@ export function NoticesSection({ canIssue }: { canIssue: boolean }) {
           setQuery({ state, overdue, trackingCode: trackingCode.trim() });
         }}
       >
-        <label>
-          {t('common.status')}
-          <select name="noticeState" value={state} onChange={(e) => setState(e.target.value)}>
-            <option value="">{t('notice.allStates')}</option>
-            {NOTICE_STATES.map((s) => (
-              <option key={s} value={s}>
-                {tEnum('noticeState', s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('notice.overdue')}
+        <Field label={t('common.status')}>
+          <EnumSelect name="noticeState" prefix="noticeState" values={NOTICE_STATES} emptyLabel={t('notice.allStates')} value={state} onValue={setState} />
+        </Field>
+        <Field label={t('notice.overdue')}>
           <select name="noticeOverdue" value={overdue} onChange={(e) => setOverdue(e.target.value)}>
             <option value="">{t('notice.allStates')}</option>
             <option value="yes">{t('notice.onlyOverdue')}</option>
             <option value="no">{t('notice.notOverdue')}</option>
           </select>
-        </label>
-        <label>
-          {t('common.trackingCode')}
-          <input name="noticeTrackingCode" value={trackingCode} onChange={(e) => setTrackingCode(e.target.value)} />
-        </label>
+        </Field>
+        <TextField label={t('common.trackingCode')} name="noticeTrackingCode" value={trackingCode} onValue={setTrackingCode} />
         <button type="submit">{t('common.apply')}</button>
       </form>
       <ErrorMessage error={list.error} />
       <div className="split">
-        <section className="card" style={{ padding: 0 }} data-testid="notice-list">
-          {list.data && rows.length === 0 && <p className="muted" style={{ padding: '0.8rem' }}>{t('common.none')}</p>}
-          {rows.map((n) => (
-            <div
-              key={n.id}
-              className={`list-item${selected === n.id ? ' selected' : ''}`}
-              onClick={() => setSelected(n.id)}
-              data-tracking-code={n.trackingCode}
-              data-state={n.state}
-              role="button"
-              tabIndex={0}
-            >
-              <strong>{n.trackingCode}</strong> <NoticeStateBadge notice={n} /> <span className="badge">{tEnum('noticeLevel', n.level)}</span>
-              {n.listed && <span className="badge danger">{t('notice.listed')}</span>}
+        <PickList testId="notice-list" rows={rows} rowKey={(n) => n.id} selected={selected} onPick={setSelected} rowData={(n) => ({ 'data-tracking-code': n.trackingCode, 'data-state': n.state })}>
+          {(n) => (
+            <>
+              <strong>{n.trackingCode}</strong> <NoticeStateBadge notice={n} /> <Badge>{tEnum('noticeLevel', n.level)}</Badge>
+              {n.listed && <Badge tone="danger">{t('notice.listed')}</Badge>}
               <div className="muted">
                 {n.orgCode} · {t('notice.responseDue')} {formatDateTime(n.responseDueAt)}
               </div>
-            </div>
-          ))}
-        </section>
+            </>
+          )}
+        </PickList>
         <section className="card" data-testid="notice-detail" data-state={chosen?.state ?? ''}>
           {chosen ? (
             <>

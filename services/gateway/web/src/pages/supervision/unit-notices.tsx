@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { gql } from '../../api/client';
 import { ErrorMessage } from '../../components/error-message';
+import { CheckField, SubmitBar, TextAreaField } from '../../components/form-fields';
+import { Badge } from '../../components/labels';
 import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
+import { usePolling } from '../../components/use-polling';
 import { useI18n } from '../../i18n';
 import { NOTICE_FIELDS, NOTICES, type Notice, type NoticePage } from './notice-fields';
 import { NoticeDetail, NoticeStateBadge } from './notice-view';
@@ -26,20 +29,9 @@ function RespondForm({ notice, onDone }: { notice: Notice; onDone: () => void })
       }}
     >
       <h3>{t('notice.respondTitle')}</h3>
-      <label>
-        {t('notice.actions')}
-        <textarea name="actions" value={f.actions} onChange={(e) => setF({ ...f, actions: e.target.value })} required maxLength={4000} />
-      </label>
-      <label>
-        {t('notice.result')}
-        <textarea name="result" value={f.result} onChange={(e) => setF({ ...f, result: e.target.value })} required maxLength={4000} />
-      </label>
-      <ErrorMessage error={action.error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          {t('notice.respond')}
-        </button>
-      </div>
+      <TextAreaField label={t('notice.actions')} name="actions" value={f.actions} onValue={(actions) => setF({ ...f, actions })} required maxLength={4000} />
+      <TextAreaField label={t('notice.result')} name="result" value={f.result} onValue={(result) => setF({ ...f, result })} required maxLength={4000} />
+      <SubmitBar label={t('notice.respond')} busy={action.busy} error={action.error} />
     </form>
   );
 }
@@ -53,29 +45,23 @@ export function UnitNotices() {
   const { reload } = list;
   const refresh = useCallback(() => void reload(), [reload]);
   // Notices come from the supervisor's side with no subscription: the list polls.
-  useEffect(() => {
-    const id = setInterval(refresh, POLL_MS);
-    return () => clearInterval(id);
-  }, [refresh]);
+  usePolling(refresh, POLL_MS);
   const rows = (list.data ?? []).filter((n) => all || n.state !== 'ACCEPTED');
   const waiting = (list.data ?? []).filter((n) => AWAITING.has(n.state)).length;
   return (
     <section className="card" data-testid="unit-notices">
       <div className="toolbar" style={{ marginBottom: 0 }}>
-        <h2 style={{ flex: 1, margin: 0 }}>
-          {t('notice.unitTitle')} {waiting > 0 && <span className="badge danger">{t('notice.waiting', { n: waiting })}</span>}
+        <h2>
+          {t('notice.unitTitle')} {waiting > 0 && <Badge tone="danger">{t('notice.waiting', { n: waiting })}</Badge>}
         </h2>
-        <label className="check">
-          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
-          {t('notice.showAccepted')}
-        </label>
+        <CheckField label={t('notice.showAccepted')} checked={all} onValue={setAll} />
       </div>
       <ErrorMessage error={list.error} />
       {list.data && rows.length === 0 && <p className="muted">{t('common.none')}</p>}
       {rows.map((n) => (
         <div key={n.id} className="list-item" data-notice-id={n.id} data-tracking-code={n.trackingCode} data-state={n.state}>
           <div role="button" tabIndex={0} onClick={() => setOpen(open === n.id ? undefined : n.id)}>
-            <strong>{n.trackingCode}</strong> <NoticeStateBadge notice={n} /> {n.listed && <span className="badge danger">{t('notice.listed')}</span>}
+            <strong>{n.trackingCode}</strong> <NoticeStateBadge notice={n} /> {n.listed && <Badge tone="danger">{t('notice.listed')}</Badge>}
             <div className="muted">
               {t('notice.responseDue')} {formatDateTime(n.responseDueAt)} · {n.demands.slice(0, 60)}
             </div>
