@@ -54,7 +54,8 @@ describe('supervision after the reply, indicators and the overdue board (real ev
     publish(AssignmentCreated, { assignmentId: c.assignmentId, grievanceId: c.grievanceId, trackingCode: c.trackingCode, role: 'lead', orgCode: 'org_hr', orgName: '县人力资源和社会保障局', regionCode: REGION, ruleId: 'rule-wage', ruleVersion: 1, createdAt: at.toISOString() });
   const fact = (c: ReturnType<typeof aCase>, at: Date) => ({ assignmentId: c.assignmentId, grievanceId: c.grievanceId, trackingCode: c.trackingCode, role: 'lead' as const, orgCode: 'org_hr', by: { userId: 'u-hr', orgCode: 'org_hr' }, at: at.toISOString() });
   const reply = (c: ReturnType<typeof aCase>, at: Date) => publish(AssignmentReplied, { ...fact(c, at), letter: letter as never, contributions: [] });
-  const clocks = async (grievanceId: string) => (await pg.query('SELECT * FROM supervision.clock WHERE grievance_id = $1 ORDER BY started_at', [grievanceId])).rows;
+  const clocks = async (grievanceId: string) => (await pg.query('SELECT * FROM supervision.clock WHERE grievance_id = $1 ORDER BY started_at, step', [grievanceId])).rows;
+  const hasHandlingClock = async (grievanceId: string) => (await clocks(grievanceId)).some((k) => k.step === 'handling');
   const aftercareRound = (c: ReturnType<typeof aCase>, round: number) =>
     waitFor(`aftercare round ${round}`, async () => (await pg.query('SELECT round FROM supervision.aftercare WHERE grievance_id = $1', [c.grievanceId])).rows[0]?.round === round);
   const refusal = async (p: Promise<unknown>) => {
@@ -88,7 +89,7 @@ describe('supervision after the reply, indicators and the overdue board (real ev
     const t0 = new Date(Date.now() - 20 * DAY);
     await receive(c, t0);
     await assign(c, t0);
-    await waitFor('the handling clock', async () => (await clocks(c.grievanceId)).length === 1);
+    await waitFor('the handling clock', () => hasHandlingClock(c.grievanceId));
     await publish(AssignmentAccepted, fact(c, new Date(t0.getTime() + 3_600_000)));
     await reply(c, new Date(t0.getTime() + 5 * DAY));
     await aftercareRound(c, 1);
@@ -98,7 +99,8 @@ describe('supervision after the reply, indicators and the overdue board (real ev
     expect(first.returnVisit).toMatchObject({ round: 1, answerKind: 'reply', completedAt: null });
     expect(first.returnVisit?.dueAt).not.toBeNull();
     const afterReply = await clocks(c.grievanceId);
-    expect(afterReply.map((k) => [k.step, k.state])).toEqual([['handling', 'stopped'], ['return_visit', 'running']]);
+    // Registration (第二十二条) ran from the receipt to the assignment, both at t0.
+    expect(afterReply.map((k) => [k.step, k.state])).toEqual([['handling', 'stopped'], ['registration', 'stopped'], ['return_visit', 'running']]);
     await onStream(ReturnVisitScheduled, c.grievanceId);
 
     const notSatisfied = await rpc.request(SupervisionRecordEvaluation, { trackingCode: c.trackingCode, result: 'not_satisfied', resolved: false, channel: 'recorded_call', by: staff });
@@ -185,7 +187,7 @@ describe('supervision after the reply, indicators and the overdue board (real ev
     await assign(overdue, new Date(now - 70 * DAY));
     await receive(near, new Date(now - 40 * DAY), { repeatOf: overdue.grievanceId });
     await assign(near, new Date(now - 40 * DAY));
-    await waitFor('both clocks', async () => (await clocks(overdue.grievanceId)).length === 1 && (await clocks(near.grievanceId)).length === 1);
+    await waitFor('both handling clocks', async () => (await hasHandlingClock(overdue.grievanceId)) && (await hasHandlingClock(near.grievanceId)));
     await svc.app.get(ClockSweeper).sweep(new Date(now));
 
     const board = await rpc.request(SupervisionOverdueBoard, { regionCode: '330621', orgCode: 'org_hr' });
@@ -209,8 +211,11 @@ describe('supervision after the reply, indicators and the overdue board (real ev
     expect(next.items[0].clockId).not.toBe(page.items[0].clockId);
 
     const deadlines = await rpc.request(SupervisionCaseDeadlines, { grievanceId: overdue.grievanceId });
-    expect(deadlines[0]).toMatchObject({ step: 'handling', state: 'breached', warningsSent: 2, escalatedTo: 'discipline_inspection' });
-    expect(deadlines[0].history.map((h) => h.change)).toEqual(['started', 'breached']);
+    const handling = deadlines.find((d) => d.step === 'handling');
+    expect(handling).toMatchObject({ state: 'breached', warningsSent: 2, escalatedTo: 'discipline_inspection' });
+    expect(handling?.history.map((h) => h.change)).toEqual(['started', 'breached']);
+    // Assigned on the day it came: its registration clock stopped in time and stays off the board.
+    expect(deadlines.find((d) => d.step === 'registration')).toMatchObject({ state: 'stopped', escalatedTo: null });
 
     // The breach comes back from supervision's own stream into the counters; the late reply counts as late.
     const [counted] = await waitFor('the breach counted', async () => {

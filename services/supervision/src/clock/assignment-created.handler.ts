@@ -5,8 +5,9 @@ import type { EventHandler } from '@yikouban/messaging';
 import { tallyLeadAssigned } from '../indicators/case-facts';
 import { startClock } from './clock-writer';
 import { handlingStart, planAssignmentClocks } from './deadline-planner';
+import { registrationDecided } from './registration-clock';
 
-/** The lead unit's assignment starts the handling clock (and the first-time feedback clock). */
+/** The lead unit's assignment ends registration (交办) and starts the handling clock (and the first-time feedback clock). */
 @Injectable()
 export class AssignmentCreatedHandler implements EventHandler<AssignmentCreatedV1> {
   readonly contract = AssignmentCreated;
@@ -15,6 +16,7 @@ export class AssignmentCreatedHandler implements EventHandler<AssignmentCreatedV
     const a = event.data;
     if (a.role !== 'lead') return;
     await tallyLeadAssigned(tx, a);
+    await registrationDecided(tx, a.grievanceId, new Date(a.createdAt), `assigned: ${AssignmentCreated.subject} ${event.id}`);
     const [p] = (await tx.query('SELECT region_code, first_time, complexity, statutory_path FROM grievance_profile WHERE grievance_id = $1', [a.grievanceId])) as {
       region_code: string | null; first_time: boolean | null; complexity: Complexity | null; statutory_path: string | null;
     }[];

@@ -18,6 +18,8 @@ export interface NewClock {
   regionCode?: string | null;
   /** Started on its own event because the receipt was not known yet (only a lead assignment's clocks). */
   awaitingReceipt?: boolean;
+  /** Publish clock.started (default). Off for clocks no consumer shows (see registration-clock.ts). */
+  announce?: boolean;
 }
 
 /** The grievance's region from its profile (intake's fact), if it has come. */
@@ -54,7 +56,7 @@ export async function startClock(tx: EntityManager, c: NewClock): Promise<Clock>
   };
   clock.nextAlarmAt = nextAlarm(clock)?.at ?? null;
   await tx.save(Clock, clock);
-  await announceClock(tx, clock);
+  if (c.announce ?? true) await announceClock(tx, clock);
   return clock;
 }
 

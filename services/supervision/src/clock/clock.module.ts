@@ -5,6 +5,7 @@ import { ClockQueries } from './clock.queries';
 import { ClockSweeper, SWEEP_INTERVAL_MS } from './clock-sweeper';
 import { DeadlineExtensionCommands } from './deadline-extension.commands';
 import { DeadlineExtensions } from './deadline-extension.service';
+import { GrievanceMergedHandler } from './grievance-merged.handler';
 import { GrievanceWithdrawnHandler } from './grievance-withdrawn.handler';
 import { HandoffAcceptedHandler, HandoffConcludedHandler, HandoffDeclinedHandler, HandoffReturnedHandler, MediationDeadlineSetHandler } from './mediation-clock.handlers';
 import { ProfileFromReceivedHandler, ProfileFromTriagedHandler } from './profile.handlers';
@@ -14,6 +15,7 @@ export const SUPERVISION_EVENT_HANDLERS = [
   ProfileFromTriagedHandler,
   AssignmentCreatedHandler,
   GrievanceWithdrawnHandler,
+  GrievanceMergedHandler,
   MediationDeadlineSetHandler,
   HandoffAcceptedHandler,
   HandoffDeclinedHandler,

@@ -1,5 +1,5 @@
 import { activeRules, jurisdictionChain } from '../administration/active-rules';
-import { resolveDeadline, trySelectPolicy, type DeadlinePolicy } from '../deadline-policy';
+import { resolveDeadline, trySelectPolicy, type DeadlinePolicy, type PolicyCriteria } from '../deadline-policy';
 import type { Complexity } from '@yikouban/contracts';
 
 export interface GrievanceProfile {
@@ -49,12 +49,7 @@ export function handlingStart(assignedAt: Date, receivedAt: Date | null, regionC
 export function planAssignmentClocks(profile: GrievanceProfile, startedAt: Date): PlannedClock[] {
   const policies = activeRules.policiesAt(startedAt);
   const cal = activeRules.calendarFor(profile.regionCode);
-  const base = {
-    jurisdiction: jurisdictionChain(profile.regionCode),
-    ...(profile.complexity ? { complexity: profile.complexity } : {}),
-    ...(profile.statutoryPath === 'consultation' ? { kind: 'consultation' } : {}),
-    ...(profile.firstTime !== null ? { firstTime: profile.firstTime } : {}),
-  };
+  const base = criteriaOf(profile);
   const handling = resolveDeadline(policies, { ...base, appliesTo: 'handling' }, startedAt, cal);
   const clocks: PlannedClock[] = [{ step: 'handling', policyCode: handling.governing.code, dueAt: handling.dueAt, warnShares: shares(handling.governing) }];
   if (profile.firstTime) {
@@ -65,6 +60,32 @@ export function planAssignmentClocks(profile: GrievanceProfile, startedAt: Date)
     }
   }
   return clocks;
+}
+
+/** The step a receipt starts: 登记并转送、交办 (第二十二条). */
+export const REGISTRATION_STEP = 'registration';
+
+/**
+ * The registration clock a receipt starts: from the receipt, on the strictest binding policy for
+ * the step (a county may only tighten the statutory 15 days), counted on the jurisdiction's
+ * calendar with the policies in force at the receipt. Null when no policy covers the step.
+ */
+export function planRegistrationClock(profile: GrievanceProfile, receivedAt: Date): PlannedClock | null {
+  const policies = activeRules.policiesAt(receivedAt);
+  const criteria = { ...criteriaOf(profile), appliesTo: REGISTRATION_STEP } as const;
+  if (!trySelectPolicy(policies, criteria)) return null;
+  const r = resolveDeadline(policies, criteria, receivedAt, activeRules.calendarFor(profile.regionCode));
+  return { step: REGISTRATION_STEP, policyCode: r.governing.code, dueAt: r.dueAt, warnShares: shares(r.governing) };
+}
+
+/** What a policy's conditions may ask of the matter, as far as the profile knows it. */
+function criteriaOf(profile: GrievanceProfile): Omit<PolicyCriteria, 'appliesTo'> {
+  return {
+    jurisdiction: jurisdictionChain(profile.regionCode),
+    ...(profile.complexity ? { complexity: profile.complexity } : {}),
+    ...(profile.statutoryPath === 'consultation' ? { kind: 'consultation' } : {}),
+    ...(profile.firstTime !== null ? { firstTime: profile.firstTime } : {}),
+  };
 }
 
 function shares(p: DeadlinePolicy): number[] {

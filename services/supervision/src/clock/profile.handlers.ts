@@ -6,11 +6,13 @@ import { watchForSpike } from '../early-warning/spike-watch';
 import { tallyReceived, tallyTriaged } from '../indicators/case-facts';
 import { noteRepeat } from '../oversight/backlog-rules';
 import { anchorClocksOnReceipt } from './anchor-on-receipt';
+import { registrationDecided, startRegistrationClock } from './registration-clock';
 import { replanHandling } from './replan-handling';
 
 /**
- * Keeps what deadline policies depend on: where the matter is and whether it is first-time; and
- * re-anchors a lead assignment's clocks that started before the receipt was known.
+ * Keeps what deadline policies depend on: where the matter is and whether it is first-time;
+ * re-anchors a lead assignment's clocks that started before the receipt was known; and starts the
+ * registration clock.
  */
 @Injectable()
 export class ProfileFromReceivedHandler implements EventHandler<GrievanceReceivedV1> {
@@ -24,12 +26,18 @@ export class ProfileFromReceivedHandler implements EventHandler<GrievanceReceive
     const counted = await tallyReceived(tx, e.data);
     // After tallyReceived, which holds the case row the assignment handler also locks before it reads the receipt.
     await anchorClocksOnReceipt(tx, e.data.grievanceId, new Date(e.data.receivedAt), new Date(e.occurredAt), `${GrievanceReceived.subject} ${e.id}`);
+    // Under the same lock: registration (第二十二条) runs from the receipt until routing decides.
+    await startRegistrationClock(tx, { grievanceId: e.data.grievanceId, regionCode: e.data.regionCode, receivedAt: new Date(e.data.receivedAt) }, `${GrievanceReceived.subject} ${e.id}`);
     await noteRepeat(tx, e.data);
     await watchForSpike(tx, counted);
   }
 }
 
-/** …and how triage judged it (急简繁难, statutory road, category): a consultation gets half a working day. */
+/**
+ * …and how triage judged it (急简繁难, statutory road, category): a consultation gets half a working
+ * day. A diversion (110, 政法, 纪检, or a progress report for a repeat without new facts) is
+ * routing's decision on where the grievance goes: registration is done.
+ */
 @Injectable()
 export class ProfileFromTriagedHandler implements EventHandler<GrievanceTriagedV1> {
   readonly contract = GrievanceTriaged;
@@ -43,5 +51,6 @@ export class ProfileFromTriagedHandler implements EventHandler<GrievanceTriagedV
     const moved = await tallyTriaged(tx, e.data);
     if (moved) await watchForSpike(tx, moved);
     await replanHandling(tx, e.data.grievanceId, new Date(e.occurredAt), `${GrievanceTriaged.subject} ${e.id}`);
+    if (e.data.diversion) await registrationDecided(tx, e.data.grievanceId, new Date(e.data.decidedAt), `${e.data.diversion}: ${GrievanceTriaged.subject} ${e.id}`);
   }
 }

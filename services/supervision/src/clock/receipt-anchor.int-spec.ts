@@ -27,7 +27,7 @@ const DAY = 86_400_000;
 const REGION = '330621102';
 
 interface ClockRow {
-  id: string; subject_id: string; step: string; policy_code: string; state: string; started_at: Date; due_at: Date; next_alarm_at: Date | null;
+  id: string; subject_id: string; step: string; policy_code: string; state: string; started_at: Date; due_at: Date; next_alarm_at: Date | null; stopped_at: Date | null;
   warnings_sent: number; escalation_level: number; awaiting_receipt: boolean; history: { at: string; change: string; cause: string }[];
 }
 
@@ -119,7 +119,9 @@ describe('a lead assignment’s clocks start from the receipt whatever order int
     await sut.publish(GrievanceReceived, received(marker));
     await waitFor('the marker re-anchored', async () => ((await clockOf(marker, 'handling'))?.awaiting_receipt === false ? true : undefined));
     expect((await clockOf(grievanceId, 'handling'))?.history.map((h) => h.change)).toEqual(['started', 'reanchored']);
-    expect((await clocksOf(grievanceId)).map((c) => c.step)).toEqual(['feedback', 'handling', 'mediation_mediation']);
+    expect((await clocksOf(grievanceId)).map((c) => c.step)).toEqual(['feedback', 'handling', 'mediation_mediation', 'registration']);
+    // Registration (第二十二条) was over before its receipt came: its clock starts stopped at the assignment.
+    expect(await clockOf(grievanceId, 'registration')).toMatchObject({ state: 'stopped', started_at: receivedAt, stopped_at: assignedAt, next_alarm_at: null });
 
     // Its new due date is two weeks past: the next sweep sends the 0.8 warning, the breach and every escalation step by the usual path.
     await sweeper.sweep(new Date());
@@ -141,11 +143,13 @@ describe('a lead assignment’s clocks start from the receipt whatever order int
     await sut.publish(GrievanceReceived, received(grievanceId));
     await waitFor('the receipt', async () => ((await pg.query('SELECT 1 FROM supervision.supervised_case WHERE grievance_id = $1 AND received_at IS NOT NULL', [grievanceId])).rowCount ? true : undefined));
     await sut.publish(AssignmentCreated, assignment(grievanceId));
-    const clocks = await waitFor('both clocks', async () => {
+    const clocks = await waitFor('the assignment’s clocks', async () => {
       const cs = await clocksOf(grievanceId);
-      return cs.length === 2 ? cs : undefined;
+      return cs.length === 3 ? cs : undefined;
     });
-    const [feedback, handling] = clocks;
+    const [feedback, handling, registration] = clocks;
+    // The registration clock ran from the receipt and stopped at the assignment, as in the other order.
+    expect(registration).toMatchObject({ step: 'registration', state: 'stopped', started_at: receivedAt, stopped_at: assignedAt });
     expect(handling).toMatchObject({ step: 'handling', started_at: start, due_at: due, policy_code: 'handling_60d', awaiting_receipt: false });
     expect(handling.history.map((h) => h.change)).toEqual(['started']);
     expect(feedback).toMatchObject({ step: 'feedback', started_at: start, due_at: feedbackDue, policy_code: '330621_first_time_feedback_7d', awaiting_receipt: false });

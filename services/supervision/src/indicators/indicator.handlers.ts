@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AssignmentAccepted, DeadlineBreached, type AssignmentAcceptedV1, type DeadlineBreachedV1, type EventEnvelope } from '@yikouban/contracts';
 import type { EventHandler } from '@yikouban/messaging';
+import { REGISTRATION_STEP } from '../clock/deadline-planner';
 import { bump, readCase } from './case-tally';
 
 /** The lead unit signed for its assignment (签收): a response (响应率). */
@@ -21,12 +22,15 @@ export class ResponseTallyHandler implements EventHandler<AssignmentAcceptedV1> 
 /**
  * A clock of a grievance ran out (supervision's own fact, read back from its stream so the
  * projection is fed by events alone): counted once, at the first step of the escalation chain.
+ * A registration breach (第二十二条) is the petition office's, before any unit had the case: it
+ * counts under no unit even when the fact is read after the late assignment placed the case.
  */
 @Injectable()
 export class BreachTallyHandler implements EventHandler<DeadlineBreachedV1> {
   readonly contract = DeadlineBreached;
   async handle(e: EventEnvelope<DeadlineBreachedV1>, tx: EntityManager): Promise<void> {
     if (e.data.escalationLevel !== 1) return;
-    await bump(tx, new Date(e.data.dueAt), await readCase(tx, e.data.grievanceId), { breached: 1 });
+    const c = await readCase(tx, e.data.grievanceId);
+    await bump(tx, new Date(e.data.dueAt), e.data.step === REGISTRATION_STEP ? { ...c, orgCode: '' } : c, { breached: 1 });
   }
 }
