@@ -51,6 +51,7 @@ export class AppModule {
           logger,
           schemaFile: config.nodeEnv === 'development' ? GATEWAY_SCHEMA_FILE : undefined,
           limits: { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost, maxAliases: config.maxQueryAliases },
+          liveAccessCheckMs: config.liveAccessCheckSeconds * 1000,
         }),
         GrievanceModule,
         CategoryModule,

@@ -3,7 +3,6 @@ import type { DataServiceSpec } from '@yikouban/service-kit';
 import { Open311Module, seedOpen311DemoKey, type Open311Options } from './open311';
 import { IntakeConfig } from './config/intake.config';
 import { intakeDataSourceOptions } from './database/data-source';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { GrievanceModule } from './grievance/grievance.module';
 import { AssignmentCreatedHandler } from './grievance/assignment-created.handler';
 import { GrievanceTriagedHandler } from './grievance/grievance-triaged.handler';
@@ -13,12 +12,14 @@ import { HANDLING_FACT_HANDLERS } from './tracking/handling-facts.handlers';
 import { TrackingModule } from './tracking/tracking.module';
 import { DuplicateModule } from './duplicate/duplicate.module';
 import { AttachmentModule, type AttachmentModuleOptions } from './attachment';
+import { PublicRateLimitModule } from './rate-limit';
 
 /** The intake service's feature modules; tests may replace parts of the Open311 wiring (its catalogue) and the attachment store. */
 export function intakeFeatures(c: IntakeConfig, open311?: Partial<Open311Options>, attachments?: AttachmentModuleOptions) {
   return [
-    // Public endpoints are rate-limited per client address (controllers opt in with ThrottlerGuard).
-    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: c.requestsPerMinute }]),
+    // Public endpoints are rate-limited per endpoint and client address, counted in the database so
+    // every replica counts together (controllers opt in with PublicRateLimitGuard).
+    PublicRateLimitModule.register({ perMinute: c.requestsPerMinute }),
     GrievanceModule.register({ keyRing: c.effectivePiiKeys, blindIndexKey: c.effectiveBlindIndexKey }, { repeatWindowDays: c.repeatWindowDays, skipLevelPolicy: c.skipLevelPolicy }),
     TrackingModule,
     DuplicateModule,

@@ -21,6 +21,8 @@ export type TokenHolder = ({ kind: 'staff'; id: string; sessionId: string } & St
  */
 export interface AccessRevocations {
   isRevoked(holder: TokenHolder): Promise<boolean>;
+  /** isRevoked for many holders at once (open live connections), in their order. */
+  revokedAmong(holders: readonly TokenHolder[]): Promise<boolean[]>;
 }
 
 export const ACCESS_REVOCATIONS = Symbol('ACCESS_REVOCATIONS');
@@ -51,5 +53,30 @@ export class PgAccessRevocations implements AccessRevocations {
       [holder.id, holder.sessionId],
     );
     return rows.length === 0 || !sameStanding(holder, rows[0]);
+  }
+
+  /**
+   * The same rule as isRevoked, for all of them in one statement (the same primary keys and
+   * partial index, joined over the holders' arrays): rows come back for the holders in good
+   * standing, by position.
+   */
+  async revokedAmong(holders: readonly TokenHolder[]): Promise<boolean[]> {
+    const asked = holders.map((h, i) => ({ h, i })).filter(({ h }) => UUID.test(h.id) && (h.kind !== 'staff' || UUID.test(h.sessionId)));
+    if (asked.length === 0) return holders.map(() => true);
+    const rows: ({ i: number; kind: 'staff' | 'api_client' } & StaffStanding)[] = await this.db.query(
+      `WITH h AS (SELECT * FROM unnest($1::int[], $2::text[], $3::uuid[], $4::uuid[]) AS h(i, kind, id, sid))
+       SELECT h.i, h.kind, u.role, u.org_code AS "orgCode", u.region_code AS "regionCode"
+         FROM h JOIN staff_user u ON u.id = h.id AND u.active
+        WHERE h.kind = 'staff' AND EXISTS (SELECT 1 FROM refresh_token t WHERE t.family_id = h.sid AND t.user_id = u.id AND t.revoked_at IS NULL)
+       UNION ALL
+       SELECT h.i, h.kind, NULL, NULL, NULL FROM h JOIN api_client c ON c.id = h.id AND c.active WHERE h.kind = 'api_client'`,
+      [asked.map((a) => a.i), asked.map((a) => a.h.kind), asked.map((a) => a.h.id), asked.map((a) => (a.h.kind === 'staff' ? a.h.sessionId : null))],
+    );
+    const revoked = holders.map(() => true);
+    for (const r of rows) {
+      const holder = holders[r.i];
+      revoked[r.i] = holder.kind === 'staff' && !sameStanding(holder, r);
+    }
+    return revoked;
   }
 }

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ACCESS_REVOCATIONS, type AccessRevocations, type TokenHolder } from './access-revocations';
 import { TokenService, type VerifiedAccessToken } from './token.service';
 
-function holderOf(t: VerifiedAccessToken): TokenHolder {
+/** Who a verified token speaks for, as taking it back goes. */
+export function holderOf(t: VerifiedAccessToken): TokenHolder {
   const { principal } = t;
   // TokenService verifies no citizen tokens and no staff token without its sign-in.
   if (principal.kind === 'staff' && t.sessionId) {
@@ -35,5 +36,10 @@ export class AccessTokenAuthenticator {
       return null;
     }
     return (await this.revocations.isRevoked(holderOf(verified))) ? null : verified;
+  }
+
+  /** Whether each holder's tokens have been taken back since (one question for all: open live connections re-check this way). */
+  revokedAmong(holders: readonly TokenHolder[]): Promise<boolean[]> {
+    return this.revocations.revokedAmong(holders);
   }
 }

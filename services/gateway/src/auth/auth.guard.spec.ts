@@ -218,7 +218,7 @@ describe('AuthGuard and revoked access', () => {
   });
 
   it('does not take a failed revocation check for a yes', async () => {
-    const guard = new AuthGuard(testAccessTokenAuthenticator(tokens, { isRevoked: () => Promise.reject(new Error('database down')) }));
+    const guard = new AuthGuard(testAccessTokenAuthenticator(tokens, { isRevoked: () => Promise.reject(new Error('database down')), revokedAmong: () => Promise.reject(new Error('database down')) }));
     await expect(guard.canActivate(httpCall(Operations, op.courtOnly, { authorization: bearer(court) }).ctx)).rejects.toThrow('database down');
   });
 });

@@ -1,10 +1,10 @@
 import type { ExecutionContext } from '@nestjs/common';
+import { InMemoryRateLimitLedger } from '@yikouban/persistence';
 import { AuthMessages, TooManyAttemptsError } from './auth.errors';
 import { FAILURES_PER_NAME_AND_ADDRESS, LoginThrottle, throttleKeys, THROTTLE_WINDOW_MS } from './login-throttle.service';
 import { publicLimit, PUBLIC_WINDOW_MS, RateLimitGuard } from './rate-limit.guard';
 import { RateLimited } from './rate-limited.decorator';
 import { RateLimiter } from './rate-limiter';
-import { InMemoryRateLimitLedger } from './testing/in-memory-rate-limit-ledger';
 
 const T0 = Date.UTC(2026, 0, 5, 8, 0, 0);
 

@@ -32,4 +32,19 @@ describe('GatewayConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['jwtSecret', 'port']);
   });
+
+  it('re-checks open live connections every 30 s unless told otherwise, and refuses an interval under a second', () => {
+    expect(loadConfig(GatewayConfig, {}).liveAccessCheckSeconds).toBe(30);
+    expect(loadConfig(GatewayConfig, { GATEWAY_LIVE_ACCESS_CHECK_S: '5' }).liveAccessCheckSeconds).toBe(5);
+    for (const bad of ['0', '-1', '1.5', 'soon', '901']) {
+      let error: unknown;
+      try {
+        loadConfig(GatewayConfig, { GATEWAY_LIVE_ACCESS_CHECK_S: bad });
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(new Set((error as ConfigError).problems.map((p) => p.split(':')[0]))).toEqual(new Set(['liveAccessCheckSeconds']));
+    }
+  });
 });

@@ -31,6 +31,18 @@ export class GatewayConfig extends DataServiceConfig {
   @Max(3600)
   accessTokenTtlSeconds = 900;
 
+  /**
+   * How often (seconds) an open live connection re-checks that its token's holder is still in
+   * good standing (user active, signed in, same role and place; API client active): the most a
+   * revoked socket keeps streaming. One query per tick for all of the process's sockets.
+   */
+  @Expose({ name: 'GATEWAY_LIVE_ACCESS_CHECK_S' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(900)
+  liveAccessCheckSeconds = 30;
+
   /** How long a refresh token lives unused (hours); every use replaces it with a new one. */
   @Expose({ name: 'GATEWAY_REFRESH_TOKEN_TTL_H' })
   @Type(() => Number)

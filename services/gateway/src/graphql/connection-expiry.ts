@@ -11,6 +11,14 @@
  */
 export const TOKEN_EXPIRED_CLOSE = { code: 4403, reason: 'Forbidden: access token expired' } as const;
 
+/**
+ * The same close, before expiry, for a socket whose holder lost the right to its token since
+ * connection_init — user disabled, signed out, moved to another role or place; API client revoked
+ * (graphql/live-access-recheck.ts). A client that refreshes reconnects with a token that holds,
+ * or is refused.
+ */
+export const ACCESS_REVOKED_CLOSE = { code: 4403, reason: 'Forbidden: access revoked' } as const;
+
 /** Runs `fire` once `ms` have passed; returns what cancels it. Injected, so tests need no clock. */
 export type ExpiryScheduler = (ms: number, fire: () => void) => () => void;
 

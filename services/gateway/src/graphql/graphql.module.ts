@@ -4,6 +4,7 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import type { JsonLogger } from '@yikouban/observability';
 import { ConnectionAuthenticator } from '../auth/connection-authenticator';
 import { createFormatError } from './format-error';
+import { LiveAccessRecheck } from './live-access-recheck';
 import { liveTransportOptions } from './live-transport';
 import { costLimitPlugin } from './cost-limit.plugin';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules, type QueryLimits } from './query-limits';
@@ -16,6 +17,34 @@ export interface GatewayGraphqlOptions {
   schemaFile?: string;
   /** Depth, cost and alias limits (GATEWAY_MAX_DEPTH, GATEWAY_MAX_COST, GATEWAY_MAX_ALIASES). */
   limits?: QueryLimits;
+  /** How often open live connections re-check their token's holder (GATEWAY_LIVE_ACCESS_CHECK_S); 30 s unless given. */
+  liveAccessCheckMs?: number;
+}
+
+export const DEFAULT_LIVE_ACCESS_CHECK_MS = 30_000;
+
+/** The one LiveAccessRecheck of this process, for the live transport (and tests that watch it). */
+@Module({})
+class LiveAccessModule {
+  static register(intervalMs: number, logger: JsonLogger): DynamicModule {
+    return {
+      module: LiveAccessModule,
+      providers: [
+        {
+          provide: LiveAccessRecheck,
+          // Without the auth module no live connection is admitted, so there is never anyone to ask about.
+          inject: [{ token: ConnectionAuthenticator, optional: true }],
+          useFactory: (authenticator?: ConnectionAuthenticator) =>
+            new LiveAccessRecheck({
+              check: async (holders) => (authenticator ? authenticator.revokedAmong(holders) : holders.map(() => true)),
+              intervalMs,
+              onError: (err) => logger.event('warn', 'live connections could not be re-checked; they stay open until the next check', { error: (err as Error)?.message }, 'GraphQL'),
+            }),
+        },
+      ],
+      exports: [LiveAccessRecheck],
+    };
+  }
 }
 
 const SCHEMA_FILE = Symbol('GATEWAY_SCHEMA_FILE');
@@ -49,11 +78,13 @@ export class GatewayGraphqlModule {
   static forRoot(options: GatewayGraphqlOptions): DynamicModule {
     const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
     const formatError = createFormatError(options.logger);
+    const liveAccess = LiveAccessModule.register(options.liveAccessCheckMs ?? DEFAULT_LIVE_ACCESS_CHECK_MS, options.logger);
     const graphql = GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
+      imports: [liveAccess],
       // Without the auth module (tests of one feature) no live connection is admitted: deny by default.
-      inject: [{ token: ConnectionAuthenticator, optional: true }],
-      useFactory: (authenticator?: ConnectionAuthenticator): ApolloDriverConfig => ({
+      inject: [{ token: ConnectionAuthenticator, optional: true }, LiveAccessRecheck],
+      useFactory: (authenticator: ConnectionAuthenticator | undefined, recheck: LiveAccessRecheck): ApolloDriverConfig => ({
         path: '/graphql',
         // Built in memory; SchemaFileWriter writes the committed copy atomically.
         autoSchemaFile: true,
@@ -69,7 +100,7 @@ export class GatewayGraphqlModule {
         formatError,
         validationRules: queryLimitRules(limits),
         plugins: [costLimitPlugin(limits.maxCost)],
-        subscriptions: { 'graphql-ws': liveTransportOptions({ authenticator, limits, production: options.production, formatError }) },
+        subscriptions: { 'graphql-ws': liveTransportOptions({ authenticator, limits, production: options.production, formatError, recheck }) },
         // Deny by default reaches fields too: @ResolveField methods run the global auth guard.
         fieldResolverEnhancers: ['guards'],
       }),

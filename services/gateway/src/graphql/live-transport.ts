@@ -12,6 +12,7 @@ import {
 import type { ServerOptions } from 'graphql-ws';
 import type { ConnectionAuthenticator } from '../auth/connection-authenticator';
 import { ConnectionExpiry, type ClosableSocket, type ExpiryScheduler } from './connection-expiry';
+import type { LiveAccessRecheck } from './live-access-recheck';
 import { costLimitError, queryLimitRules, type QueryLimits } from './query-limits';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -24,6 +25,8 @@ export interface LiveTransportOptions {
   formatError: FormatError;
   /** When a connection's token expiry is acted on; setTimeout unless a test injects its own. */
   expiryScheduler?: ExpiryScheduler;
+  /** Re-checks each open connection's holder periodically, closing revoked ones (4403, "access revoked"). */
+  recheck?: LiveAccessRecheck;
 }
 
 /** graphql-ws keeps the socket and the upgrade request in `extra` when run on `ws`. */
@@ -34,9 +37,9 @@ interface WsExtra {
 
 /**
  * The graphql-ws server's options (live boards): the same rules as HTTP — sign-in at
- * connection_init (the socket closed when that token expires), depth, alias and cost limits, no
- * introspection in production, and errors shaped by the same formatError so a client sees the
- * same stable codes on both transports.
+ * connection_init (the socket closed when that token expires or its holder is revoked), depth,
+ * alias and cost limits, no introspection in production, and errors shaped by the same
+ * formatError so a client sees the same stable codes on both transports.
  */
 export function liveTransportOptions(options: LiveTransportOptions): Partial<ServerOptions> & { path: string } {
   const rules = [...specifiedRules, ...queryLimitRules(options.limits), ...(options.production ? [NoSchemaIntrospectionCustomRule] : [])];
@@ -46,15 +49,20 @@ export function liveTransportOptions(options: LiveTransportOptions): Partial<Ser
   return {
     path: '/graphql',
     // Returning false closes the socket with 4403 Forbidden before any operation; an admitted
-    // socket is closed (4403, "access token expired") when its token runs out.
+    // socket is closed (4403, "access token expired") when its token runs out, and (4403,
+    // "access revoked") when a re-check finds its holder disabled, signed out or moved.
     onConnect: async (ctx) => {
       const extra = ctx.extra as WsExtra;
       const admitted = await options.authenticator?.authenticate({ connectionParams: ctx.connectionParams, headers: extra.request?.headers });
       if (!admitted) return false;
       expiry.watch(ctx, extra.socket, admitted.expiresInMs);
+      options.recheck?.watch(ctx, extra.socket, admitted.holder);
       return true;
     },
-    onClose: (ctx) => expiry.release(ctx),
+    onClose: (ctx) => {
+      expiry.release(ctx);
+      options.recheck?.release(ctx);
+    },
     validate: (schema, document) => validate(schema, document, rules),
     execute: (args) => {
       const error = costly(args);

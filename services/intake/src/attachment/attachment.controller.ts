@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { PublicRateLimitGuard } from '../rate-limit';
 import { AttachmentService, type AttachmentView, type StoredAttachment } from './attachment.service';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 import type { ReceivedFile } from './upload-check';
@@ -10,7 +10,7 @@ import type { ReceivedFile } from './upload-check';
  * the file in memory and stops at the module's hard ceiling (AttachmentModule registers multer).
  */
 @Controller('api/v1/grievances/:id/attachments')
-@UseGuards(ThrottlerGuard)
+@UseGuards(PublicRateLimitGuard)
 export class AttachmentController {
   constructor(private readonly attachments: AttachmentService) {}
 

@@ -1,5 +1,5 @@
 import { Body, Controller, UseGuards, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { PublicRateLimitGuard } from '../rate-limit';
 import type { GrievanceSummary } from '@yikouban/contracts';
 import { DomainError } from '@yikouban/service-kit';
 import { isWellFormedTrackingCode } from '../tracking/tracking-code';
@@ -8,7 +8,7 @@ import { GrievanceService, type RegisteredGrievance } from './grievance.service'
 
 /** REST door for channel adapters (hotline, web, mini-program…). */
 @Controller('api/v1/grievances')
-@UseGuards(ThrottlerGuard)
+@UseGuards(PublicRateLimitGuard)
 export class GrievanceController {
   constructor(private readonly grievances: GrievanceService) {}
 

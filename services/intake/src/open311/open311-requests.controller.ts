@@ -1,5 +1,5 @@
 import { All, Body, Controller, Get, Inject, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { PublicRateLimitGuard } from '../rate-limit';
 import type { Response } from 'express';
 import { sendOpen311, splitFormat } from './format/response-format';
 import { Open311ErrorFilter } from './open311-error.filter';
@@ -21,7 +21,7 @@ function fields(raw: unknown): Fields {
  * Bodies are plain objects checked field by field in Open311's terms, not by the global pipe.
  */
 @Controller(OPEN311_BASE)
-@UseGuards(ThrottlerGuard)
+@UseGuards(PublicRateLimitGuard)
 @UseFilters(Open311ErrorFilter)
 export class Open311RequestsController {
   constructor(

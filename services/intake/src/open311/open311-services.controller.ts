@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { PublicRateLimitGuard } from '../rate-limit';
 import type { Request, Response } from 'express';
 import { CATEGORY_CATALOGUE, type CategoryCatalogue } from './catalogue/category-catalogue';
 import { isOpen311Format, sendOpen311, splitFormat, type Open311Format } from './format/response-format';
@@ -23,7 +23,7 @@ export function formatOrFail(format: string): Open311Format {
 
 /** Discovery and the service list (from the classification list, via routing). */
 @Controller(OPEN311_BASE)
-@UseGuards(ThrottlerGuard)
+@UseGuards(PublicRateLimitGuard)
 @UseFilters(Open311ErrorFilter)
 export class Open311ServicesController {
   constructor(

@@ -1,5 +1,5 @@
 import { Body, Controller, UseGuards, HttpCode, Post } from '@nestjs/common';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { PublicRateLimit, PublicRateLimitGuard, TRACKING_REQUESTS_PER_MINUTE } from '../rate-limit';
 import { CitizenTrackingService, type CitizenView } from './citizen-tracking.service';
 import { TrackingCredentials, WithdrawRequest } from './dto/tracking.dto';
 
@@ -8,8 +8,8 @@ import { TrackingCredentials, WithdrawRequest } from './dto/tracking.dto';
  * Tighter rate limit than the rest: guessing secrets must be slow.
  */
 @Controller('api/v1/tracking')
-@Throttle({ default: { limit: 20, ttl: 60_000 } })
-@UseGuards(ThrottlerGuard)
+@PublicRateLimit(TRACKING_REQUESTS_PER_MINUTE)
+@UseGuards(PublicRateLimitGuard)
 export class CitizenTrackingController {
   constructor(private readonly tracking: CitizenTrackingService) {}
 

@@ -17,6 +17,8 @@ export class InMemoryAccessRevocations implements AccessRevocations {
   /** Staff users whose role or place a test has changed since their tokens were issued. */
   readonly standings = new Map<string, StaffStanding>();
   readonly asked: TokenHolder[] = [];
+  /** Every batch asked (one per live-connection check, however many holders). */
+  readonly batches: TokenHolder[][] = [];
 
   /** Takes back every token of a staff user or API client (by id), or of one sign-in (by session id). */
   revoke(idOrSession: string): void {
@@ -30,6 +32,15 @@ export class InMemoryAccessRevocations implements AccessRevocations {
 
   async isRevoked(holder: TokenHolder): Promise<boolean> {
     this.asked.push(holder);
+    return this.revokedNow(holder);
+  }
+
+  async revokedAmong(holders: readonly TokenHolder[]): Promise<boolean[]> {
+    this.batches.push([...holders]);
+    return holders.map((h) => this.revokedNow(h));
+  }
+
+  private revokedNow(holder: TokenHolder): boolean {
     if (this.revoked.has(holder.id)) return true;
     if (holder.kind !== 'staff') return false;
     const current = this.standings.get(holder.id);

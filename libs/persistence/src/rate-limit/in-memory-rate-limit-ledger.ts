@@ -1,6 +1,9 @@
-import type { LedgerCounter, LedgerTally, LedgerVerdict, RateLimitLedger } from '../rate-limiter';
+import type { LedgerCounter, LedgerTally, LedgerVerdict, RateLimitLedger } from './rate-limit-ledger';
 
-/** The ledger's contract in memory, for unit tests of the window arithmetic (PgRateLimitLedger runs in rate-limit.int-spec.ts). */
+/**
+ * The ledger's contract in one process's memory: for unit tests of what counts on a ledger
+ * (PgRateLimitLedger is what services run, so replicas count together).
+ */
 export class InMemoryRateLimitLedger implements RateLimitLedger {
   readonly hits: { id: string; key: string; at: Date }[] = [];
   private nextId = 1;
@@ -8,14 +11,16 @@ export class InMemoryRateLimitLedger implements RateLimitLedger {
   // No await inside: one admit runs to its end before another starts, as the real ledger's lock ensures.
   async admit(counters: LedgerCounter[], at: Date): Promise<LedgerVerdict> {
     const full: LedgerTally[] = [];
+    const tallies: LedgerTally[] = [];
     for (const c of counters) {
       const times = this.hits.filter((h) => h.key === c.key && h.at > c.since).map((h) => h.at.getTime());
       if (times.length >= c.limit) full.push({ key: c.key, count: times.length, oldest: new Date(Math.min(...times)) });
+      tallies.push({ key: c.key, count: times.length + 1, oldest: new Date(Math.min(at.getTime(), ...times)) });
     }
     if (full.length) return { admitted: false, full };
     const hits = counters.map((c) => ({ id: String(this.nextId++), key: c.key, at }));
     this.hits.push(...hits);
-    return { admitted: true, hits: hits.map(({ id, key }) => ({ id, key })) };
+    return { admitted: true, hits: hits.map(({ id, key }) => ({ id, key })), tallies };
   }
 
   async remove(hitIds: string[]): Promise<void> {
