@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ClockStarted, type ClockStartedV1, type EventEnvelope } from '@yikouban/contracts';
 import type { EventHandler } from '@yikouban/messaging';
-import { Grievance } from '../grievance/grievance.entity';
 import { setClockTimelineEntry } from './timeline';
 
 /**
  * The citizen sees by when the handling unit must answer (定时反馈). Supervision announces the same
  * clock again when its due date moves (triage re-plans it, the receipt re-anchors it): the due date
- * and the one deadline step follow.
+ * and the one deadline step follow the newest announcement, whatever order they arrive in. The
+ * envelope's occurredAt orders them: supervision stamps it while it holds the clock's row lock, so a
+ * later announcement of the same clock carries a later instant (given its hosts' clocks agree).
  */
 @Injectable()
 export class ClockStartedHandler implements EventHandler<ClockStartedV1> {
@@ -17,7 +18,9 @@ export class ClockStartedHandler implements EventHandler<ClockStartedV1> {
   async handle(event: EventEnvelope<ClockStartedV1>, tx: EntityManager): Promise<void> {
     const c = event.data;
     if (c.step !== 'handling') return;
-    await tx.update(Grievance, { id: c.grievanceId }, { dueAt: new Date(c.dueAt) });
-    await setClockTimelineEntry(tx, c.grievanceId, c.clockId, new Date(c.startedAt), 'deadline_set', { step: c.step, dueAt: c.dueAt });
+    const asOf = new Date(event.occurredAt);
+    await setClockTimelineEntry(tx, c.grievanceId, c.clockId, new Date(c.startedAt), 'deadline_set', { step: c.step, dueAt: c.dueAt }, asOf);
+    // The grievance shows the newest announcement of any of its handling clocks (a later lead assignment's included).
+    await tx.query('UPDATE grievance SET due_at = $2, due_at_as_of = $3 WHERE id = $1 AND (due_at_as_of IS NULL OR due_at_as_of <= $3)', [c.grievanceId, new Date(c.dueAt), asOf]);
   }
 }

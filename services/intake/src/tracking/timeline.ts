@@ -27,13 +27,27 @@ export async function addTimelineEntry(tx: EntityManager, grievanceId: string, a
 /**
  * The step one of supervision's clocks stands for. A clock announced again (re-planned, re-anchored on
  * the receipt) moves its step to the new start and due date rather than adding a second one.
+ * `asOf` is when supervision announced it: an older announcement arriving later (a redelivered
+ * batch) changes nothing; an equal one is applied (the later arrival of two same-instant facts).
+ * Returns whether the step now shows this announcement.
  */
-export async function setClockTimelineEntry(tx: EntityManager, grievanceId: string, clockId: string, at: Date, kind: TimelineKind, detail: TimelineEntry['detail']): Promise<void> {
-  await tx.query(
-    `INSERT INTO timeline_entry (grievance_id, at, kind, detail, clock_id) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (clock_id) WHERE clock_id IS NOT NULL DO UPDATE SET at = EXCLUDED.at, detail = EXCLUDED.detail`,
-    [grievanceId, at, kind, JSON.stringify(detail), clockId],
-  );
+export async function setClockTimelineEntry(
+  tx: EntityManager,
+  grievanceId: string,
+  clockId: string,
+  at: Date,
+  kind: TimelineKind,
+  detail: TimelineEntry['detail'],
+  asOf: Date,
+): Promise<boolean> {
+  const applied = (await tx.query(
+    `INSERT INTO timeline_entry (grievance_id, at, kind, detail, clock_id, clock_as_of) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (clock_id) WHERE clock_id IS NOT NULL DO UPDATE SET at = EXCLUDED.at, detail = EXCLUDED.detail, clock_as_of = EXCLUDED.clock_as_of
+       WHERE timeline_entry.clock_as_of IS NULL OR timeline_entry.clock_as_of <= EXCLUDED.clock_as_of
+     RETURNING id`,
+    [grievanceId, at, kind, JSON.stringify(detail), clockId, asOf],
+  )) as unknown[];
+  return applied.length > 0;
 }
 
 export async function readTimeline(tx: EntityManager, grievanceId: string): Promise<TimelineEntry[]> {

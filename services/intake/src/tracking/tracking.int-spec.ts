@@ -77,6 +77,44 @@ describe("the citizen's tracking view (real PostgreSQL and NATS)", () => {
     expect(steps.map((s) => s.due)).toEqual(['2026-02-27T07:30:00.000Z', '2026-05-09T16:00:00.000Z']);
   });
 
+  it('keeps the newest announcement of a clock when an older one arrives after it (a redelivered batch)', async () => {
+    const posted = await request(svc.url)
+      .post('/api/v1/grievances')
+      .send({ channel: 'web', regionCode: '330621101', categoryCode: 'school_closure', description: '学校食堂卫生条件差，希望有关部门检查。' })
+      .expect(201);
+    const { id, trackingCode, secret } = posted.body;
+    const db = svc.app.get(DataSource);
+    const clockId = randomUUID();
+    const announcement = (occurredAt: string, startedAt: string, dueAt: string): EventEnvelope<object> => ({
+      ...envelope(ClockStarted.subject, { clockId, grievanceId: id, policyCode: 'handling_60d', step: 'handling', startedAt, dueAt }),
+      occurredAt,
+    });
+    const applied = (eventId: string) =>
+      waitFor(`clock.started ${eventId} applied`, async () => ((await db.query('SELECT 1 FROM inbox WHERE event_id = $1', [eventId])).length > 0 ? true : undefined));
+
+    // Re-anchored on the receipt (announced second), delivered first…
+    const newer = announcement('2026-03-02T01:00:05.000Z', '2026-02-27T01:00:00.000Z', '2026-02-27T07:30:00.000Z');
+    await probe.publish(ns.subject(ClockStarted.subject), newer, newer.id);
+    await applied(newer.id);
+    // …then the assignment's first announcement, redelivered late.
+    const older = announcement('2026-03-02T01:00:00.000Z', '2026-03-02T01:00:00.000Z', '2026-05-01T16:00:00.000Z');
+    await probe.publish(ns.subject(ClockStarted.subject), older, older.id);
+    await applied(older.id);
+
+    const { body: view } = await request(svc.url).post('/api/v1/tracking').send({ trackingCode, secret }).expect(200);
+    expect(view.dueAt).toBe('2026-02-27T07:30:00.000Z');
+    expect(view.timeline.filter((e: { kind: string }) => e.kind === 'deadline_set')).toEqual([
+      { at: '2026-02-27T01:00:00.000Z', kind: 'deadline_set', detail: { step: 'handling', dueAt: '2026-02-27T07:30:00.000Z' } },
+    ]);
+
+    // A newer announcement still moves it.
+    const replanned = announcement('2026-03-02T01:00:09.000Z', '2026-02-27T01:00:00.000Z', '2026-03-03T07:30:00.000Z');
+    await probe.publish(ns.subject(ClockStarted.subject), replanned, replanned.id);
+    await applied(replanned.id);
+    expect((await db.query('SELECT due_at FROM grievance WHERE id = $1', [id]))[0].due_at.toISOString()).toBe('2026-03-03T07:30:00.000Z');
+    expect((await db.query("SELECT detail->>'dueAt' AS due FROM timeline_entry WHERE clock_id = $1", [clockId]))[0].due).toBe('2026-03-03T07:30:00.000Z');
+  });
+
   it('follows the matter to its end: accepted with the road and reason, the reply, the evaluation, closure', async () => {
     const posted = await request(svc.url)
       .post('/api/v1/grievances')

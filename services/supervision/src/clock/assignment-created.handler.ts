@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AssignmentCreated, type AssignmentCreatedV1, type Complexity, type EventEnvelope } from '@yikouban/contracts';
+import { AssignmentCreated, GrievanceMerged, type AssignmentCreatedV1, type Complexity, type EventEnvelope } from '@yikouban/contracts';
 import type { EventHandler } from '@yikouban/messaging';
 import { tallyLeadAssigned } from '../indicators/case-facts';
 import { startClock } from './clock-writer';
 import { handlingStart, planAssignmentClocks } from './deadline-planner';
+import { mergedCause, stopMergedClocks } from './merged-duplicate';
 import { registrationDecided } from './registration-clock';
 
 /** The lead unit's assignment ends registration (交办) and starts the handling clock (and the first-time feedback clock). */
@@ -15,7 +16,7 @@ export class AssignmentCreatedHandler implements EventHandler<AssignmentCreatedV
   async handle(event: EventEnvelope<AssignmentCreatedV1>, tx: EntityManager): Promise<void> {
     const a = event.data;
     if (a.role !== 'lead') return;
-    await tallyLeadAssigned(tx, a);
+    const supervised = await tallyLeadAssigned(tx, a);
     await registrationDecided(tx, a.grievanceId, new Date(a.createdAt), `assigned: ${AssignmentCreated.subject} ${event.id}`);
     const [p] = (await tx.query('SELECT region_code, first_time, complexity, statutory_path FROM grievance_profile WHERE grievance_id = $1', [a.grievanceId])) as {
       region_code: string | null; first_time: boolean | null; complexity: Complexity | null; statutory_path: string | null;
@@ -30,5 +31,8 @@ export class AssignmentCreatedHandler implements EventHandler<AssignmentCreatedV
     for (const planned of planAssignmentClocks(profile, startedAt)) {
       await startClock(tx, { grievanceId: a.grievanceId, subjectId: a.assignmentId, startedAt, regionCode: profile.regionCode, awaitingReceipt, cause: `${AssignmentCreated.subject} ${event.id}`, ...planned });
     }
+    // Intake's merge was applied first (seen under the case row lock): the clocks stop as the merge would have stopped them.
+    const merged = supervised?.merged;
+    if (merged) await stopMergedClocks(tx, a.grievanceId, merged.at, mergedCause(merged.intoId, `${GrievanceMerged.subject}, applied before ${AssignmentCreated.subject} ${event.id}`));
   }
 }

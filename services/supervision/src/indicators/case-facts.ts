@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { AssignmentCreatedV1, GrievanceReceivedV1, GrievanceTriagedV1, GrievanceWithdrawnV1 } from '@yikouban/contracts';
-import { bump, updateCase, type CaseDims } from './case-tally';
+import type { AssignmentCreatedV1, GrievanceMergedV1, GrievanceReceivedV1, GrievanceTriagedV1, GrievanceWithdrawnV1 } from '@yikouban/contracts';
+import { bump, updateCase, type CaseDims, type SupervisedCase } from './case-tally';
 
 /** Where a receipt was counted: enough to move it when triage names another category. */
 interface ReceivedTally extends CaseDims {
@@ -52,14 +52,28 @@ export async function tallyTriaged(tx: EntityManager, t: GrievanceTriagedV1): Pr
   return { regionCode: counted.regionCode, categoryCode: t.categoryCode, receivedAt: counted.at };
 }
 
-/** A lead assignment: the case now counts for that unit, and the unit owes a response (响应率). */
-export async function tallyLeadAssigned(tx: EntityManager, a: AssignmentCreatedV1): Promise<void> {
-  if (a.role !== 'lead') return;
-  const dims = await updateCase(tx, a.grievanceId, { trackingCode: a.trackingCode, regionCode: a.regionCode, orgCode: a.orgCode });
-  await bump(tx, new Date(a.createdAt), dims, { assigned: 1 });
+/**
+ * A lead assignment: the case now counts for that unit, and the unit owes a response (响应率).
+ * Returns the case as now known (null for a co-handling assignment), read under its row lock.
+ */
+export async function tallyLeadAssigned(tx: EntityManager, a: AssignmentCreatedV1): Promise<SupervisedCase | null> {
+  if (a.role !== 'lead') return null;
+  const c = await updateCase(tx, a.grievanceId, { trackingCode: a.trackingCode, regionCode: a.regionCode, orgCode: a.orgCode });
+  await bump(tx, new Date(a.createdAt), c, { assigned: 1 });
+  return c;
 }
 
 /** Withdrawn: out of the backlog. */
 export async function tallyWithdrawn(tx: EntityManager, w: GrievanceWithdrawnV1): Promise<void> {
   await updateCase(tx, w.grievanceId, { open: false });
+}
+
+/**
+ * Merged into its survivor: the duplicate leaves the backlog for good, marked with the survivor,
+ * even when the merge comes before its receipt (updateCase keeps a merged case closed). The
+ * survivor stays as it is: it alone counts for the matter. What the duplicate already added to
+ * the day's counters (its receipt, its assignment) happened and stays.
+ */
+export async function tallyMerged(tx: EntityManager, m: GrievanceMergedV1): Promise<SupervisedCase> {
+  return updateCase(tx, m.grievanceId, { merged: { intoId: m.mergedIntoId, at: new Date(m.mergedAt) } });
 }
