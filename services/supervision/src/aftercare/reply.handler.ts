@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AssignmentReplied, type AssignmentRepliedV1, type EventEnvelope } from '@yikouban/contracts';
 import type { EventHandler } from '@yikouban/messaging';
 import { stopClocks } from '../clock/clock-writer';
+import { stopIfCaseEnded } from '../clock/ended-case';
 import { bump, readCase, updateCase } from '../indicators/case-tally';
 import { reviewWindowEnd } from './aftercare-deadlines';
 import { afterAnswer } from './aftercare-machine';
@@ -45,5 +46,7 @@ export class AssignmentRepliedHandler implements EventHandler<AssignmentRepliedV
     // A matter closed and answered again is open again until it is closed anew.
     if (existing?.row.status === 'closed') await updateCase(tx, a.grievanceId, { open: true });
     await scheduleReturnVisit(tx, { grievanceId: a.grievanceId, trackingCode: a.trackingCode, round: next.round, kind: 'reply', orgCode: a.orgCode, at, regionCode }, cause);
+    // A reply applied after the merge or withdrawal: the return visit's clock stops as that end would have stopped it.
+    await stopIfCaseEnded(tx, c, cause);
   }
 }

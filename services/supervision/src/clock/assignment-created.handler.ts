@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AssignmentCreated, GrievanceMerged, type AssignmentCreatedV1, type Complexity, type EventEnvelope } from '@yikouban/contracts';
+import { AssignmentCreated, type AssignmentCreatedV1, type Complexity, type EventEnvelope } from '@yikouban/contracts';
 import type { EventHandler } from '@yikouban/messaging';
 import { tallyLeadAssigned } from '../indicators/case-facts';
 import { startClock } from './clock-writer';
 import { handlingStart, planAssignmentClocks } from './deadline-planner';
-import { mergedCause, stopMergedClocks } from './merged-duplicate';
+import { stopIfCaseEnded } from './ended-case';
 import { registrationDecided } from './registration-clock';
 
 /** The lead unit's assignment ends registration (交办) and starts the handling clock (and the first-time feedback clock). */
@@ -31,8 +31,7 @@ export class AssignmentCreatedHandler implements EventHandler<AssignmentCreatedV
     for (const planned of planAssignmentClocks(profile, startedAt)) {
       await startClock(tx, { grievanceId: a.grievanceId, subjectId: a.assignmentId, startedAt, regionCode: profile.regionCode, awaitingReceipt, cause: `${AssignmentCreated.subject} ${event.id}`, ...planned });
     }
-    // Intake's merge was applied first (seen under the case row lock): the clocks stop as the merge would have stopped them.
-    const merged = supervised?.merged;
-    if (merged) await stopMergedClocks(tx, a.grievanceId, merged.at, mergedCause(merged.intoId, `${GrievanceMerged.subject}, applied before ${AssignmentCreated.subject} ${event.id}`));
+    // Intake's merge or withdrawal was applied first (seen under the case row lock): the clocks stop as it would have stopped them.
+    await stopIfCaseEnded(tx, supervised, `${AssignmentCreated.subject} ${event.id}`);
   }
 }

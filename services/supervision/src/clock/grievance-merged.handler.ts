@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { GrievanceMerged, type EventEnvelope, type GrievanceMergedV1 } from '@yikouban/contracts';
 import { PermanentEventError, type EventHandler } from '@yikouban/messaging';
 import { tallyMerged } from '../indicators/case-facts';
-import { mergedCause, stopMergedClocks } from './merged-duplicate';
+import { stopEndedCaseClocks } from './ended-case';
+import { mergedCause } from './merged-duplicate';
 import { registrationDecided } from './registration-clock';
 
 /**
@@ -26,6 +27,6 @@ export class GrievanceMergedHandler implements EventHandler<GrievanceMergedV1> {
     // either their clocks are committed and stop below, or they see the mark.
     await tallyMerged(tx, m);
     await registrationDecided(tx, m.grievanceId, at, cause);
-    await stopMergedClocks(tx, m.grievanceId, at, cause);
+    await stopEndedCaseClocks(tx, m.grievanceId, at, cause);
   }
 }

@@ -63,9 +63,13 @@ export async function tallyLeadAssigned(tx: EntityManager, a: AssignmentCreatedV
   return c;
 }
 
-/** Withdrawn: out of the backlog. */
-export async function tallyWithdrawn(tx: EntityManager, w: GrievanceWithdrawnV1): Promise<void> {
-  await updateCase(tx, w.grievanceId, { open: false });
+/**
+ * Withdrawn: out of the backlog for good, marked with the withdrawal, even when it comes before the
+ * receipt (updateCase keeps a withdrawn case closed). What the grievance already added to the day's
+ * counters (its receipt, its assignment) happened and stays; the first withdrawal stays.
+ */
+export async function tallyWithdrawn(tx: EntityManager, w: GrievanceWithdrawnV1): Promise<SupervisedCase> {
+  return updateCase(tx, w.grievanceId, { withdrawnAt: new Date(w.withdrawnAt) });
 }
 
 /**

@@ -38,6 +38,8 @@ export interface SupervisedCase extends CaseDims {
   trackingCode: string | null;
   open: boolean;
   merged: CaseMerge | null;
+  /** The petitioner withdrew the grievance (撤回): it never counts as open again. */
+  withdrawnAt: Date | null;
 }
 
 interface CaseRow {
@@ -49,6 +51,7 @@ interface CaseRow {
   open: boolean;
   merged_into_id: string | null;
   merged_at: Date | null;
+  withdrawn_at: Date | null;
 }
 
 const toCase = (r: CaseRow): SupervisedCase => ({
@@ -59,6 +62,7 @@ const toCase = (r: CaseRow): SupervisedCase => ({
   categoryCode: r.category_code,
   open: r.open,
   merged: r.merged_into_id && r.merged_at ? { intoId: r.merged_into_id, at: r.merged_at } : null,
+  withdrawnAt: r.withdrawn_at,
 });
 
 /** Adds to the day's counters of one dimension (one upsert; the row is created on first use). */
@@ -85,7 +89,7 @@ async function moveBacklog(tx: EntityManager, dims: CaseDims, delta: number): Pr
 /** The case as supervision knows it (dimensions '' and closed when no fact has named it yet). */
 export async function readCase(tx: EntityManager, grievanceId: string): Promise<SupervisedCase> {
   const [row] = (await tx.query('SELECT * FROM supervised_case WHERE grievance_id = $1', [grievanceId])) as CaseRow[];
-  return row ? toCase(row) : { grievanceId, trackingCode: null, regionCode: '', orgCode: '', categoryCode: '', open: false, merged: null };
+  return row ? toCase(row) : { grievanceId, trackingCode: null, regionCode: '', orgCode: '', categoryCode: '', open: false, merged: null, withdrawnAt: null };
 }
 
 export interface CasePatch {
@@ -97,35 +101,46 @@ export interface CasePatch {
   receivedAt?: Date;
   /** The first merge stays (intake merges a grievance once). */
   merged?: CaseMerge;
+  /** The first withdrawal stays (an equivalent fact changes nothing). */
+  withdrawnAt?: Date;
+}
+
+/** The case as a fact leaves it: a merged or withdrawn case stays closed, and the first merge and withdrawal stay. */
+export function patchedCase(before: SupervisedCase, patch: CasePatch): SupervisedCase {
+  const merged = before.merged ?? patch.merged ?? null;
+  const withdrawnAt = before.withdrawnAt ?? patch.withdrawnAt ?? null;
+  return {
+    ...before,
+    trackingCode: patch.trackingCode ?? before.trackingCode,
+    regionCode: patch.regionCode ?? before.regionCode,
+    orgCode: patch.orgCode ?? before.orgCode,
+    categoryCode: patch.categoryCode ?? before.categoryCode,
+    open: merged || withdrawnAt ? false : (patch.open ?? before.open),
+    merged,
+    withdrawnAt,
+  };
 }
 
 /**
  * Applies what a fact says about a case. The backlog follows: an open case moves from its old
  * dimensions to its new ones, opening adds it, closing removes it. Facts from different streams
  * may come in any order, so every field is optional and the row is created on first use. A merged
- * duplicate stays closed whatever comes after the merge (its receipt, a reply, a review request).
+ * duplicate or a withdrawn grievance stays closed whatever comes after the merge or withdrawal
+ * (its receipt, a reply, a review request).
  */
 export async function updateCase(tx: EntityManager, grievanceId: string, patch: CasePatch): Promise<SupervisedCase> {
   await tx.query('INSERT INTO supervised_case (grievance_id) VALUES ($1) ON CONFLICT DO NOTHING', [grievanceId]);
   const [row] = (await tx.query('SELECT * FROM supervised_case WHERE grievance_id = $1 FOR UPDATE', [grievanceId])) as CaseRow[];
   const before = toCase(row);
-  const merged = before.merged ?? patch.merged ?? null;
-  const after: SupervisedCase = {
-    ...before,
-    trackingCode: patch.trackingCode ?? before.trackingCode,
-    regionCode: patch.regionCode ?? before.regionCode,
-    orgCode: patch.orgCode ?? before.orgCode,
-    categoryCode: patch.categoryCode ?? before.categoryCode,
-    open: merged ? false : (patch.open ?? before.open),
-    merged,
-  };
+  const after = patchedCase(before, patch);
   const moved = before.regionCode !== after.regionCode || before.orgCode !== after.orgCode || before.categoryCode !== after.categoryCode;
   if (before.open && (!after.open || moved)) await moveBacklog(tx, before, -1);
   if (after.open && (!before.open || moved)) await moveBacklog(tx, after, +1);
   await tx.query(
     `UPDATE supervised_case SET tracking_code = $2, region_code = $3, org_code = $4, category_code = $5, open = $6,
-       received_at = COALESCE($7, received_at), merged_into_id = $8, merged_at = $9, updated_at = now() WHERE grievance_id = $1`,
-    [grievanceId, after.trackingCode, after.regionCode, after.orgCode, after.categoryCode, after.open, patch.receivedAt ?? null, after.merged?.intoId ?? null, after.merged?.at ?? null],
+       received_at = COALESCE($7, received_at), merged_into_id = $8, merged_at = $9, withdrawn_at = $10,
+       updated_at = now() WHERE grievance_id = $1`,
+    [grievanceId, after.trackingCode, after.regionCode, after.orgCode, after.categoryCode, after.open, patch.receivedAt ?? null, after.merged?.intoId ?? null, after.merged?.at ?? null, after.withdrawnAt],
   );
   return after;
 }
