@@ -2,6 +2,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { validateEnvelope, type EventEnvelope, type ServiceName } from '@yikouban/contracts';
 import { CORRELATION_HEADER, withCorrelation, type JsonLogger } from '@yikouban/observability';
+import { BatchTurns } from './batch-turns';
 import type { DeadLetters } from './dead-letter';
 import type { EventHandler } from './event-handler';
 import { PermanentEventError } from './event-handler';
@@ -20,6 +21,7 @@ export interface EventConsumerOptions {
    * A name every batch transaction takes a transaction-scoped advisory lock on first. Consumers of
    * one service that update the same hot rows (counters, projections) in differing orders would
    * otherwise deadlock, and each deadlock costs PostgreSQL's deadlock_timeout and a redelivery.
+   * Within a process the consumers take turns at it, the batch holding the oldest message first (BatchTurns).
    */
   batchLock?: string;
 }
@@ -27,6 +29,15 @@ export interface EventConsumerOptions {
 /** PostgreSQL gave up on the transaction (deadlock, serialization failure): trying again is safe. */
 const RETRYABLE_SQLSTATES = new Set(['40P01', '40001']);
 const IN_PROCESS_ATTEMPTS = 3;
+
+/** An event of a batch applied without savepoints must be dead-lettered: apply the batch again, isolated. */
+class NeedsIsolation extends Error {}
+
+/** PostgreSQL reports the transaction failed (status E at the last statement's end), as pg's client tracks it. */
+function transactionFailed(qr: QueryRunner): boolean {
+  const connection = (qr as unknown as { databaseConnection?: { getTransactionStatus?: () => string | null } }).databaseConnection;
+  return connection?.getTransactionStatus?.() === 'E';
+}
 
 type Decoded = { msg: JsMsg; envelope: EventEnvelope<object> };
 
@@ -105,17 +116,12 @@ export class EventConsumer<T extends object> {
       else valid.push(decoded);
     }
     if (valid.length === 0) return;
-    let rejected: Map<JsMsg, string> | undefined;
-    for (let attempt = 1; !rejected; attempt++) {
-      try {
-        rejected = await this.applyInTransaction(valid);
-      } catch (err) {
-        const retryable = RETRYABLE_SQLSTATES.has((err as { code?: string }).code ?? '');
-        if (retryable && attempt < IN_PROCESS_ATTEMPTS) continue;
-        this.deps.logger.event('warn', 'batch failed; redelivering', { error: (err as Error).message, size: valid.length, durable: this.durable }, 'EventConsumer');
-        for (const { msg } of valid) msg.nak(1000);
-        return;
-      }
+    const lock = this.options.batchLock;
+    const oldest = Math.min(...valid.map(({ msg }) => msg.info.timestampNanos));
+    const rejected = lock ? await BatchTurns.named(lock).run(oldest, () => this.applyWithRetries(valid)) : await this.applyWithRetries(valid);
+    if (!rejected) {
+      for (const { msg } of valid) msg.nak(1000);
+      return;
     }
     this.deps.onCommitted?.();
     if (this.options.pauseBeforeAckMs) {
@@ -129,18 +135,49 @@ export class EventConsumer<T extends object> {
     }
   }
 
-  /** Applies the batch and its inbox rows in one transaction; returns the events to dead-letter. */
+  /** Applies the batch, again in process when PostgreSQL gave up on it; undefined when it failed (to redeliver). */
+  private async applyWithRetries(valid: Decoded[]): Promise<Map<JsMsg, string> | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.applyInTransaction(valid);
+      } catch (err) {
+        const retryable = RETRYABLE_SQLSTATES.has((err as { code?: string }).code ?? '');
+        if (retryable && attempt < IN_PROCESS_ATTEMPTS) continue;
+        this.deps.logger.event('warn', 'batch failed; redelivering', { error: (err as Error).message, size: valid.length, durable: this.durable }, 'EventConsumer');
+        return undefined;
+      }
+    }
+  }
+
+  /**
+   * Applies the batch and its inbox rows in one transaction; returns the events to dead-letter.
+   * A batch normally applies whole, without a savepoint per event (two round trips each). When an
+   * event must be dead-lettered, the batch is rolled back and applied again with a savepoint
+   * around each event, so only that event is rejected and the others keep their effect.
+   */
   private async applyInTransaction(valid: Decoded[]): Promise<Map<JsMsg, string>> {
+    try {
+      return await this.transaction(valid, false);
+    } catch (err) {
+      if (!(err instanceof NeedsIsolation)) throw err;
+      return this.transaction(valid, true);
+    }
+  }
+
+  private async transaction(valid: Decoded[], isolate: boolean): Promise<Map<JsMsg, string>> {
     const rejected = new Map<JsMsg, string>();
     const qr = this.deps.db.createQueryRunner();
     try {
       await qr.connect();
       await qr.startTransaction();
       if (this.options.batchLock) await qr.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.options.batchLock]);
-      for (const item of valid) {
-        const reason = await this.applyOne(qr, item);
+      for (const item of await this.claimInbox(qr, valid)) {
+        const reason = isolate ? await this.applyIsolated(qr, item) : await this.applyInBatch(qr, item);
         if (reason) rejected.set(item.msg, reason);
       }
+      // A handler caught a statement's error: COMMIT would roll back without a word. Isolated, the
+      // event's savepoint release fails and tells which one.
+      if (!isolate && transactionFailed(qr)) throw new NeedsIsolation();
       await qr.commitTransaction();
       return rejected;
     } catch (err) {
@@ -151,28 +188,57 @@ export class EventConsumer<T extends object> {
     }
   }
 
+  /**
+   * Records the batch's events in the inbox (one statement) and returns those not applied before,
+   * in arrival order and each once: a redelivered event has no second effect.
+   */
+  private async claimInbox(qr: QueryRunner, valid: Decoded[]): Promise<Decoded[]> {
+    const inserted = (await qr.query(
+      'INSERT INTO inbox (consumer, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id',
+      [this.durable, valid.map((v) => v.envelope.id)],
+    )) as { event_id: string }[];
+    // PostgreSQL answers uuids in lower case; an envelope may carry upper case.
+    const fresh = new Set(inserted.map((r) => String(r.event_id).toLowerCase()));
+    return valid.filter((v) => fresh.delete(v.envelope.id.toLowerCase()));
+  }
+
+  /** Applies one event of a batch without a savepoint: an event to dead-letter makes the batch run again isolated. */
+  private async applyInBatch(qr: QueryRunner, item: Decoded): Promise<undefined> {
+    try {
+      await this.handle(qr, item);
+      return undefined;
+    } catch (err) {
+      if (this.rejection(item.msg, err)) throw new NeedsIsolation();
+      throw err;
+    }
+  }
+
   /** Applies one event under a savepoint; returns a reason when the event must be dead-lettered. */
-  private async applyOne(qr: QueryRunner, { msg, envelope }: Decoded): Promise<string | undefined> {
-    const inserted: unknown[] = await qr.query(
-      'INSERT INTO inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
-      [this.durable, envelope.id],
-    );
-    if (inserted.length === 0) return undefined; // already applied: a redelivery, no second effect
+  private async applyIsolated(qr: QueryRunner, item: Decoded): Promise<string | undefined> {
     await qr.query('SAVEPOINT ykb_event');
     try {
-      const correlation = msg.headers?.get(CORRELATION_HEADER) || envelope.correlationId;
-      await withCorrelation(correlation, () => this.handler.handle(envelope as EventEnvelope<T>, qr.manager));
+      await this.handle(qr, item);
       await qr.query('RELEASE SAVEPOINT ykb_event');
       return undefined;
     } catch (err) {
       await qr.query('ROLLBACK TO SAVEPOINT ykb_event');
-      const poisoned = msg.info.deliveryCount >= (this.options.maxDeliveries ?? 5);
-      if (err instanceof PermanentEventError || poisoned) {
-        // Keep the inbox row so the event stays applied-as-rejected, and dead-letter it after commit.
-        return `${err instanceof PermanentEventError ? 'rejected' : `failed ${msg.info.deliveryCount} times`}: ${(err as Error).message}`;
-      }
+      // The inbox row stays, so the event stays applied-as-rejected; it is dead-lettered after commit.
+      const reason = this.rejection(item.msg, err);
+      if (reason) return reason;
       throw err;
     }
+  }
+
+  private async handle(qr: QueryRunner, { msg, envelope }: Decoded): Promise<void> {
+    const correlation = msg.headers?.get(CORRELATION_HEADER) || envelope.correlationId;
+    await withCorrelation(correlation, () => this.handler.handle(envelope as EventEnvelope<T>, qr.manager));
+  }
+
+  /** Why a failed event is dead-lettered rather than retried: it can never apply, or it failed too often. */
+  private rejection(msg: JsMsg, err: unknown): string | undefined {
+    if (err instanceof PermanentEventError) return `rejected: ${err.message}`;
+    if (msg.info.deliveryCount >= (this.options.maxDeliveries ?? 5)) return `failed ${msg.info.deliveryCount} times: ${(err as Error).message}`;
+    return undefined;
   }
 
   private async decode(msg: JsMsg): Promise<Decoded | string> {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AssignmentCreated, type AssignmentCreatedV1, type Complexity, type EventEnvelope } from '@yikouban/contracts';
 import type { EventHandler } from '@yikouban/messaging';
 import { tallyLeadAssigned } from '../indicators/case-facts';
-import { startClock } from './clock-writer';
+import { startClocks } from './clock-writer';
 import { handlingStart, planAssignmentClocks } from './deadline-planner';
 import { stopIfCaseEnded } from './ended-case';
 import { registrationDecided } from './registration-clock';
@@ -18,19 +18,24 @@ export class AssignmentCreatedHandler implements EventHandler<AssignmentCreatedV
     if (a.role !== 'lead') return;
     const supervised = await tallyLeadAssigned(tx, a);
     await registrationDecided(tx, a.grievanceId, new Date(a.createdAt), `assigned: ${AssignmentCreated.subject} ${event.id}`);
-    const [p] = (await tx.query('SELECT region_code, first_time, complexity, statutory_path FROM grievance_profile WHERE grievance_id = $1', [a.grievanceId])) as {
-      region_code: string | null; first_time: boolean | null; complexity: Complexity | null; statutory_path: string | null;
-    }[];
+    // The profile and the receipt in one read (the case row exists: the tally above wrote it).
+    const [p] = (await tx.query(
+      `SELECT g.region_code, g.first_time, g.complexity, g.statutory_path, c.received_at
+         FROM supervised_case c LEFT JOIN grievance_profile g ON g.grievance_id = c.grievance_id WHERE c.grievance_id = $1`,
+      [a.grievanceId],
+    )) as { region_code: string | null; first_time: boolean | null; complexity: Complexity | null; statutory_path: string | null; received_at: Date | null }[];
     // Facts from intake may still be on their way: the assignment's own region is always known.
     const profile = { regionCode: p?.region_code ?? a.regionCode, firstTime: p?.first_time ?? null, complexity: p?.complexity ?? null, statutoryPath: p?.statutory_path ?? null };
-    const [received] = (await tx.query('SELECT received_at FROM supervised_case WHERE grievance_id = $1', [a.grievanceId])) as { received_at: Date | null }[];
-    const receivedAt = received?.received_at ?? null;
+    const receivedAt = p?.received_at ?? null;
     const startedAt = handlingStart(new Date(a.createdAt), receivedAt, profile.regionCode);
     // Without the receipt the clocks start at the assignment; intake's fact re-anchors them when it comes.
     const awaitingReceipt = receivedAt === null;
-    for (const planned of planAssignmentClocks(profile, startedAt)) {
-      await startClock(tx, { grievanceId: a.grievanceId, subjectId: a.assignmentId, startedAt, regionCode: profile.regionCode, awaitingReceipt, cause: `${AssignmentCreated.subject} ${event.id}`, ...planned });
-    }
+    await startClocks(
+      tx,
+      planAssignmentClocks(profile, startedAt).map((planned) => ({
+        grievanceId: a.grievanceId, subjectId: a.assignmentId, startedAt, regionCode: profile.regionCode, awaitingReceipt, cause: `${AssignmentCreated.subject} ${event.id}`, ...planned,
+      })),
+    );
     // Intake's merge or withdrawal was applied first (seen under the case row lock): the clocks stop as it would have stopped them.
     await stopIfCaseEnded(tx, supervised, `${AssignmentCreated.subject} ${event.id}`);
   }

@@ -34,7 +34,40 @@ export async function profileRegion(tx: EntityManager, grievanceId: string | nul
  * and publishes clock.started when it belongs to a grievance.
  */
 export async function startClock(tx: EntityManager, c: NewClock): Promise<Clock> {
-  const existing = await tx.getRepository(Clock).findOne({ where: { subjectId: c.subjectId, step: c.step }, lock: { mode: 'pessimistic_write' } });
+  const [clock] = await startClocks(tx, [c]);
+  return clock;
+}
+
+/** startClock for several clocks at once (e.g. an assignment's): the ones already there are read, and locked, together. */
+export async function startClocks(tx: EntityManager, cs: NewClock[]): Promise<Clock[]> {
+  if (cs.length === 0) return [];
+  const existing = await tx.getRepository(Clock).find({ where: cs.map((c) => ({ subjectId: c.subjectId, step: c.step })), lock: { mode: 'pessimistic_write' } });
+  const started: Clock[] = [];
+  for (const c of cs) started.push(await writeClock(tx, c, existing.find((e) => e.subjectId === c.subjectId && e.step === c.step) ?? null));
+  return started;
+}
+
+/** Starts a clock unless the subject already has one for the step (left as it is): null then. */
+export async function startClockIfAbsent(tx: EntityManager, c: NewClock): Promise<Clock | null> {
+  const clock = await newClock(tx, c, null);
+  // One statement: the unique (subject, step) decides, where a read first would take two.
+  const inserted = await tx.createQueryBuilder().insert().into(Clock).values(clock).orIgnore().returning(['id']).execute();
+  if ((inserted.raw as unknown[]).length === 0) return null;
+  if (c.announce ?? true) await announceClock(tx, clock);
+  return clock;
+}
+
+async function writeClock(tx: EntityManager, c: NewClock, existing: Clock | null): Promise<Clock> {
+  const clock = await newClock(tx, c, existing);
+  // Whether the row exists is known (and locked): save() would read it again first.
+  if (existing) await tx.update(Clock, { id: clock.id }, clock);
+  else await tx.insert(Clock, clock);
+  if (c.announce ?? true) await announceClock(tx, clock);
+  return clock;
+}
+
+/** The clock as it runs from `c`: new, or `existing` moved (its start and history kept). */
+async function newClock(tx: EntityManager, c: NewClock, existing: Clock | null): Promise<Clock> {
   const change: ClockChange = { at: c.startedAt.toISOString(), change: existing ? 'extended' : 'started', cause: c.cause };
   const clock: Clock = {
     id: existing?.id ?? randomUUID(),
@@ -55,8 +88,6 @@ export async function startClock(tx: EntityManager, c: NewClock): Promise<Clock>
     stoppedAt: null,
   };
   clock.nextAlarmAt = nextAlarm(clock)?.at ?? null;
-  await tx.save(Clock, clock);
-  if (c.announce ?? true) await announceClock(tx, clock);
   return clock;
 }
 
@@ -80,8 +111,11 @@ export async function stopClocks(tx: EntityManager, where: { subjectId?: string;
   if (where.grievanceId) qb.andWhere('c.grievance_id = :g', { g: where.grievanceId });
   if (where.steps) qb.andWhere('c.step IN (:...steps)', { steps: where.steps });
   const open = await qb.getMany();
-  for (const c of open) {
-    await tx.update(Clock, { id: c.id }, { state: 'stopped', stoppedAt: at, nextAlarmAt: null, history: [...c.history, { at: at.toISOString(), change: 'stopped', cause }] });
-  }
+  for (const c of open) await stopClock(tx, c, at, cause);
   return open.length;
+}
+
+/** Stops one clock read under its row lock and not stopped yet, recording the cause. */
+export async function stopClock(tx: EntityManager, c: Pick<Clock, 'id' | 'history'>, at: Date, cause: string): Promise<void> {
+  await tx.update(Clock, { id: c.id }, { state: 'stopped', stoppedAt: at, nextAlarmAt: null, history: [...c.history, { at: at.toISOString(), change: 'stopped', cause }] });
 }

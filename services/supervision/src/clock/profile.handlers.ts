@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { GrievanceReceived, GrievanceTriaged, type EventEnvelope, type GrievanceReceivedV1, type GrievanceTriagedV1 } from '@yikouban/contracts';
+import { GrievanceReceived, GrievanceTriaged, type Complexity, type EventEnvelope, type GrievanceReceivedV1, type GrievanceTriagedV1 } from '@yikouban/contracts';
 import type { EventHandler } from '@yikouban/messaging';
 import { watchForSpike } from '../early-warning/spike-watch';
 import { tallyReceived, tallyTriaged } from '../indicators/case-facts';
@@ -18,16 +18,24 @@ import { replanHandling } from './replan-handling';
 export class ProfileFromReceivedHandler implements EventHandler<GrievanceReceivedV1> {
   readonly contract = GrievanceReceived;
   async handle(e: EventEnvelope<GrievanceReceivedV1>, tx: EntityManager): Promise<void> {
-    await tx.query(
+    const [profile] = (await tx.query(
       `INSERT INTO grievance_profile (grievance_id, region_code, first_time) VALUES ($1, $2, $3)
-       ON CONFLICT (grievance_id) DO UPDATE SET region_code = EXCLUDED.region_code, first_time = EXCLUDED.first_time, updated_at = now()`,
+       ON CONFLICT (grievance_id) DO UPDATE SET region_code = EXCLUDED.region_code, first_time = EXCLUDED.first_time, updated_at = now()
+       RETURNING first_time, complexity, statutory_path`,
       [e.data.grievanceId, e.data.regionCode, e.data.firstTime ?? null],
-    );
+    )) as { first_time: boolean | null; complexity: Complexity | null; statutory_path: string | null }[];
     const counted = await tallyReceived(tx, e.data);
     // After tallyReceived, which holds the case row the assignment handler also locks before it reads the receipt.
     await anchorClocksOnReceipt(tx, e.data.grievanceId, new Date(e.data.receivedAt), new Date(e.occurredAt), `${GrievanceReceived.subject} ${e.id}`);
     // Under the same lock: registration (第二十二条) runs from the receipt until routing decides.
-    await startRegistrationClock(tx, { grievanceId: e.data.grievanceId, regionCode: e.data.regionCode, receivedAt: new Date(e.data.receivedAt) }, `${GrievanceReceived.subject} ${e.id}`);
+    await startRegistrationClock(
+      tx,
+      {
+        grievanceId: e.data.grievanceId, regionCode: e.data.regionCode, receivedAt: new Date(e.data.receivedAt),
+        profile: { firstTime: profile.first_time, complexity: profile.complexity, statutoryPath: profile.statutory_path },
+      },
+      `${GrievanceReceived.subject} ${e.id}`,
+    );
     await noteRepeat(tx, e.data);
     await watchForSpike(tx, counted);
   }

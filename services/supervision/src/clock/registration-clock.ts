@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { Complexity } from '@yikouban/contracts';
 import { Clock } from './clock.entity';
-import { startClock, stopClocks } from './clock-writer';
-import { planRegistrationClock, REGISTRATION_STEP } from './deadline-planner';
+import { startClockIfAbsent, stopClock } from './clock-writer';
+import { planRegistrationClock, REGISTRATION_STEP, type GrievanceProfile } from './deadline-planner';
 
 /*
  * 第二十二条: a grievance is registered, then transferred or assigned (登记并转送、交办) within 15
@@ -21,23 +20,24 @@ import { planRegistrationClock, REGISTRATION_STEP } from './deadline-planner';
 
 /**
  * Intake's receipt starts the registration clock. The caller must hold the grievance's
- * supervised_case row lock (tallyReceived takes it). The first receipt wins: an equivalent fact
- * later finds the clock and changes nothing.
+ * supervised_case row lock (tallyReceived takes it) and pass the grievance's profile as the receipt
+ * left it. The first receipt wins: an equivalent fact later finds the clock and changes nothing.
  *
  * Not announced (no clock.started): intake's timeline shows the citizen the handling deadline only
  * ("deadline set" is when the answer is due) and drops other steps; a registration due date would
  * be superseded within moments by the assignment in nearly every case. Staff see the clock in the
  * case's deadlines and on the overdue board, which read supervision directly.
  */
-export async function startRegistrationClock(tx: EntityManager, receipt: { grievanceId: string; regionCode: string; receivedAt: Date }, cause: string): Promise<void> {
-  const { grievanceId, regionCode, receivedAt } = receipt;
-  if (await tx.getRepository(Clock).exists({ where: { subjectId: grievanceId, step: REGISTRATION_STEP } })) return;
-  const [p] = (await tx.query('SELECT first_time, complexity, statutory_path FROM grievance_profile WHERE grievance_id = $1', [grievanceId])) as {
-    first_time: boolean | null; complexity: Complexity | null; statutory_path: string | null;
-  }[];
-  const planned = planRegistrationClock({ regionCode, firstTime: p?.first_time ?? null, complexity: p?.complexity ?? null, statutoryPath: p?.statutory_path ?? null }, receivedAt);
+export async function startRegistrationClock(
+  tx: EntityManager,
+  receipt: { grievanceId: string; regionCode: string; receivedAt: Date; profile: Omit<GrievanceProfile, 'regionCode'> },
+  cause: string,
+): Promise<void> {
+  const { grievanceId, regionCode, receivedAt, profile } = receipt;
+  const planned = planRegistrationClock({ ...profile, regionCode }, receivedAt);
   if (!planned) return;
-  await startClock(tx, { grievanceId, subjectId: grievanceId, startedAt: receivedAt, regionCode, cause, announce: false, ...planned });
+  const started = await startClockIfAbsent(tx, { grievanceId, subjectId: grievanceId, startedAt: receivedAt, regionCode, cause, announce: false, ...planned });
+  if (!started) return;
   const [decided] = (await tx.query(
     'SELECT registration_decided_at, registration_decision FROM supervised_case WHERE grievance_id = $1 AND registration_decided_at IS NOT NULL',
     [grievanceId],
@@ -50,19 +50,19 @@ export async function startRegistrationClock(tx: EntityManager, receipt: { griev
  * taken here) and the registration clock, if it is counting, stops with its cause.
  */
 export async function registrationDecided(tx: EntityManager, grievanceId: string, at: Date, cause: string): Promise<void> {
-  await tx.query('INSERT INTO supervised_case (grievance_id) VALUES ($1) ON CONFLICT DO NOTHING', [grievanceId]);
   await tx.query(
-    `UPDATE supervised_case SET registration_decided_at = COALESCE(registration_decided_at, $2), registration_decision = COALESCE(registration_decision, $3)
-     WHERE grievance_id = $1`,
+    `INSERT INTO supervised_case (grievance_id, registration_decided_at, registration_decision) VALUES ($1, $2, $3)
+     ON CONFLICT (grievance_id) DO UPDATE SET registration_decided_at = COALESCE(supervised_case.registration_decided_at, EXCLUDED.registration_decided_at),
+       registration_decision = COALESCE(supervised_case.registration_decision, EXCLUDED.registration_decision)`,
     [grievanceId, at, cause],
   );
   await stopRegistration(tx, grievanceId, at, cause);
 }
 
 async function stopRegistration(tx: EntityManager, grievanceId: string, at: Date, cause: string): Promise<void> {
-  const clock = await tx.getRepository(Clock).findOne({ where: { subjectId: grievanceId, step: REGISTRATION_STEP } });
+  const clock = await tx.getRepository(Clock).findOne({ where: { subjectId: grievanceId, step: REGISTRATION_STEP }, lock: { mode: 'pessimistic_write' } });
   if (!clock || clock.state === 'stopped') return;
   // Two services' clocks may stamp the decision before the receipt: it stops at its start, never before.
   const when = at.getTime() < clock.startedAt.getTime() ? clock.startedAt : at;
-  await stopClocks(tx, { subjectId: grievanceId, steps: [REGISTRATION_STEP] }, when, cause);
+  await stopClock(tx, clock, when, cause);
 }

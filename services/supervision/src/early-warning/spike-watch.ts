@@ -23,26 +23,35 @@ export async function watchForSpike(tx: EntityManager, g: CountedReceipt, policy
     [`${region.replace(/[\\%_]/g, '\\$&')}%`, policy.regionLength, region, g.categoryCode, from, to],
   )) as { day: string; n: number }[];
   const spikes = detectSpikes(new Map(rows.map((r) => [r.day, r.n])), endDay, policy);
-  for (const s of spikes) await raiseOnce(tx, region, g.categoryCode, s);
+  await raiseNew(tx, region, g.categoryCode, spikes);
 }
 
 /**
- * Raises the alert unless one for the same region × category already covers part of the window
+ * Raises each alert unless one for the same region × category already covers part of its window
  * (the same wave is not reported twice, whichever window saw it first). An advisory lock on the
- * pair makes the check-then-insert safe across replicas; the unique key is the last guard.
+ * pair makes the check-then-insert safe across replicas; the unique key is the last guard. The
+ * alerts that may cover any of the windows are read once, and those raised here join them.
  */
-async function raiseOnce(tx: EntityManager, regionCode: string, categoryCode: string, s: Spike): Promise<void> {
+async function raiseNew(tx: EntityManager, regionCode: string, categoryCode: string, spikes: Spike[]): Promise<void> {
+  if (spikes.length === 0) return;
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`early_warning|${regionCode}|${categoryCode}`]);
-  const overlapping = (await tx.query(
-    'SELECT 1 FROM early_warning WHERE region_code = $1 AND category_code = $2 AND window_start <= $4 AND window_end >= $3 LIMIT 1',
-    [regionCode, categoryCode, s.windowStart, s.windowEnd],
-  )) as unknown[];
-  if (overlapping.length > 0) return;
-  const [row] = (await tx.query(
-    `INSERT INTO early_warning (region_code, category_code, window_code, window_start, window_end, count, baseline_mean, baseline_stddev, threshold)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id, raised_at`,
-    [regionCode, categoryCode, s.window, s.windowStart, s.windowEnd, s.count, s.baselineMean, s.baselineStddev, s.threshold],
-  )) as { id: string; raised_at: Date }[];
-  if (!row) return;
-  await appendToOutbox(tx, EarlyWarningRaised, { alertId: row.id, regionCode, categoryCode, ...s, raisedAt: row.raised_at.toISOString() });
+  const from = spikes.map((s) => s.windowStart).sort()[0];
+  const to = spikes.map((s) => s.windowEnd).sort().reverse()[0];
+  const raised = (await tx.query(
+    `SELECT to_char(window_start, 'YYYY-MM-DD') AS first_day, to_char(window_end, 'YYYY-MM-DD') AS last_day FROM early_warning
+      WHERE region_code = $1 AND category_code = $2 AND window_start <= $4 AND window_end >= $3`,
+    [regionCode, categoryCode, from, to],
+  )) as { first_day: string; last_day: string }[];
+  for (const s of spikes) {
+    // Days as YYYY-MM-DD compare as text.
+    if (raised.some((r) => r.first_day <= s.windowEnd && r.last_day >= s.windowStart)) continue;
+    const [row] = (await tx.query(
+      `INSERT INTO early_warning (region_code, category_code, window_code, window_start, window_end, count, baseline_mean, baseline_stddev, threshold)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id, raised_at`,
+      [regionCode, categoryCode, s.window, s.windowStart, s.windowEnd, s.count, s.baselineMean, s.baselineStddev, s.threshold],
+    )) as { id: string; raised_at: Date }[];
+    if (!row) continue;
+    raised.push({ first_day: s.windowStart, last_day: s.windowEnd });
+    await appendToOutbox(tx, EarlyWarningRaised, { alertId: row.id, regionCode, categoryCode, ...s, raisedAt: row.raised_at.toISOString() });
+  }
 }

@@ -78,11 +78,14 @@ export async function bump(tx: EntityManager, at: Date, dims: CaseDims, counts: 
   );
 }
 
-async function moveBacklog(tx: EntityManager, dims: CaseDims, delta: number): Promise<void> {
+/** Moves open cases between backlog rows in one upsert (rows created on first use); each row at most once. */
+async function moveBacklog(tx: EntityManager, moves: { dims: CaseDims; delta: number }[]): Promise<void> {
+  if (moves.length === 0) return;
   await tx.query(
-    `INSERT INTO backlog_tally (region_code, org_code, category_code, open_count) VALUES ($1, $2, $3, $4)
+    `INSERT INTO backlog_tally (region_code, org_code, category_code, open_count)
+     VALUES ${moves.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`).join(', ')}
      ON CONFLICT (region_code, org_code, category_code) DO UPDATE SET open_count = backlog_tally.open_count + EXCLUDED.open_count`,
-    [dims.regionCode, dims.orgCode, dims.categoryCode, delta],
+    moves.flatMap(({ dims, delta }) => [dims.regionCode, dims.orgCode, dims.categoryCode, delta]),
   );
 }
 
@@ -129,13 +132,19 @@ export function patchedCase(before: SupervisedCase, patch: CasePatch): Supervise
  * (its receipt, a reply, a review request).
  */
 export async function updateCase(tx: EntityManager, grievanceId: string, patch: CasePatch): Promise<SupervisedCase> {
-  await tx.query('INSERT INTO supervised_case (grievance_id) VALUES ($1) ON CONFLICT DO NOTHING', [grievanceId]);
-  const [row] = (await tx.query('SELECT * FROM supervised_case WHERE grievance_id = $1 FOR UPDATE', [grievanceId])) as CaseRow[];
+  // Created on first use and locked, in one statement: the no-op update of an existing row locks it and returns it.
+  const [row] = (await tx.query(
+    'INSERT INTO supervised_case (grievance_id) VALUES ($1) ON CONFLICT (grievance_id) DO UPDATE SET grievance_id = EXCLUDED.grievance_id RETURNING *',
+    [grievanceId],
+  )) as CaseRow[];
   const before = toCase(row);
   const after = patchedCase(before, patch);
   const moved = before.regionCode !== after.regionCode || before.orgCode !== after.orgCode || before.categoryCode !== after.categoryCode;
-  if (before.open && (!after.open || moved)) await moveBacklog(tx, before, -1);
-  if (after.open && (!before.open || moved)) await moveBacklog(tx, after, +1);
+  // Both moves only when the dimensions moved: two different rows.
+  const moves: { dims: CaseDims; delta: number }[] = [];
+  if (before.open && (!after.open || moved)) moves.push({ dims: before, delta: -1 });
+  if (after.open && (!before.open || moved)) moves.push({ dims: after, delta: +1 });
+  await moveBacklog(tx, moves);
   await tx.query(
     `UPDATE supervised_case SET tracking_code = $2, region_code = $3, org_code = $4, category_code = $5, open = $6,
        received_at = COALESCE($7, received_at), merged_into_id = $8, merged_at = $9, withdrawn_at = $10,
