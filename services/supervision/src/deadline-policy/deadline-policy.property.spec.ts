@@ -3,7 +3,7 @@ import { ChineseDaysSource, WorkingCalendar } from '@yikouban/calendar';
 import { computeDeadline, resolveDeadline } from './compute-deadline';
 import { DEFAULT_WARN_AT, DEADLINE_STEPS, DEADLINE_UNITS, type Complexity, type DeadlinePolicy, type PolicyCriteria } from './deadline-policy.types';
 import { DEMO_JURISDICTION, LOCAL_POLICIES } from './local-policies';
-import { selectPolicy, trySelectPolicy } from './select-policy';
+import { bindingPolicies, trySelectPolicy } from './select-policy';
 import { STATUTORY_POLICIES } from './statutory-policies';
 import { warningInstants } from './warning-instants';
 
@@ -85,14 +85,34 @@ describe('deadline policies — properties', () => {
     );
   });
 
-  it('the county rule it selects is the one the clock runs on, for the shipped policies', () => {
+  it('for the shipped policies the clock runs on a county rule, and on the earliest of those that bind', () => {
     fc.assert(
       fc.property(criteria, instant, (c, start) => {
         const policies = [...STATUTORY_POLICIES, ...LOCAL_POLICIES];
-        fc.pre(trySelectPolicy(policies, c) !== null);
+        const selected = trySelectPolicy(policies, c);
+        fc.pre(selected !== null && selected.jurisdiction === DEMO_JURISDICTION);
         const resolved = resolveDeadline(policies, c, start, calendar);
-        expect(resolved.governing.code).toBe(selectPolicy(policies, c).code);
+        // Two county rules of equal specificity can both bind (a simple consultation): the
+        // selected one is named, but whichever ends first governs.
+        expect(resolved.governing.jurisdiction).toBe(DEMO_JURISDICTION);
+        const countyRules = bindingPolicies(policies, c).filter((p) => p.jurisdiction === DEMO_JURISDICTION);
+        const earliest = Math.min(...countyRules.map((p) => computeDeadline(p, start, calendar).getTime()));
+        expect(resolved.dueAt.getTime()).toBe(earliest);
+        expect(resolved.dueAt.getTime()).toBeLessThanOrEqual(computeDeadline(selected!, start, calendar).getTime());
       }),
     );
+  });
+
+  it('a simple consultation received after 14:00 runs on the same-day rule, since half a working day ends the next morning', () => {
+    const c: PolicyCriteria = { appliesTo: 'handling', jurisdiction: DEMO_JURISDICTION, complexity: 'simple', kind: 'consultation' };
+    const policies = [...STATUTORY_POLICIES, ...LOCAL_POLICIES];
+    const mondayAfternoon = new Date('2026-06-29T14:00:00.001+08:00');
+    const resolved = resolveDeadline(policies, c, mondayAfternoon, calendar);
+    expect(resolved.selected.code).toBe(`${DEMO_JURISDICTION}_consultation_half_day`);
+    expect(resolved.governing.code).toBe(`${DEMO_JURISDICTION}_simple_same_day`);
+    expect(resolved.dueAt).toEqual(new Date('2026-06-30T00:00:00+08:00'));
+    const morning = resolveDeadline(policies, c, new Date('2026-06-29T09:00:00+08:00'), calendar);
+    expect(morning.governing.code).toBe(`${DEMO_JURISDICTION}_consultation_half_day`);
+    expect(morning.dueAt).toEqual(new Date('2026-06-29T14:30:00+08:00'));
   });
 });
