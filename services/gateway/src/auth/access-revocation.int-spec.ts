@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { Client as PgClient } from 'pg';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { RoutingSuggestCategories } from '@yikouban/contracts';
 import { waitFor } from '@yikouban/testing';
-import { DEMO_USERS } from '../identity/demo-identities';
 import { startGatewayWithFakes, type GatewayWithFakes } from '../testing/gateway-with-fakes';
+import { apiClientToken, DISABLE_USER, LOGOUT, REFRESH, RESET_PASSWORD, REVOKE_API_CLIENT, UPDATE_USER } from './testing/account-admin';
 import { AuthMessages } from './auth.errors';
 import { FAILURES_PER_NAME_AND_ADDRESS } from './login-throttle.service';
 import { gql, LOGIN } from './testing/in-process-gateway';
@@ -14,22 +12,6 @@ import { TokenService } from './token.service';
 const ME = `{ me { id username kind } }`;
 // Answered without re-reading the caller's account (unlike `me`): only the guard stands between a revoked token and it.
 const SUGGEST = `{ suggestCategories(text: "拖欠工资") { categoryCode } }`;
-const REFRESH = `mutation ($t: String!) { refresh(refreshToken: $t) { accessToken refreshToken } }`;
-const LOGOUT = `mutation ($t: String!) { logout(refreshToken: $t) }`;
-const DISABLE = `mutation ($id: ID!) { disableUser(id: $id) { id active } }`;
-const UPDATE = `mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { role } }`;
-const RESET = `mutation ($id: ID!, $p: String!) { resetUserPassword(id: $id, newPassword: $p) { id } }`;
-const CREATE_CLIENT = `mutation ($input: CreateApiClientInput!) { createApiClient(input: $input) { client { clientId } secret } }`;
-const REVOKE_CLIENT = `mutation ($clientId: String!) { revokeApiClient(clientId: $clientId) { active } }`;
-const CLIENT_TOKEN = `mutation ($id: String!, $secret: String!) { clientToken(clientId: $id, clientSecret: $secret) { accessToken } }`;
-
-interface SignedIn {
-  accessToken: string;
-  refreshToken: string;
-  user: { id: string };
-}
-
-const password = (username: string) => DEMO_USERS.find((u) => u.username === username)!.password;
 const codeOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.code;
 const REFUSED = { message: AuthMessages.tokenInvalid, extensions: { code: 'UNAUTHENTICATED' } };
 
@@ -41,7 +23,6 @@ const REFUSED = { message: AuthMessages.tokenInvalid, extensions: { code: 'UNAUT
 describe('access tokens taken back at once (in process, real PostgreSQL and NATS)', () => {
   let fakes: GatewayWithFakes;
   let admin: string;
-  const sockets: Client[] = [];
 
   beforeAll(async () => {
     fakes = await startGatewayWithFakes({ name: 'gateway_revoke', responders: (respond) => respond(RoutingSuggestCategories, () => ({ response: [] })) });
@@ -49,22 +30,16 @@ describe('access tokens taken back at once (in process, real PostgreSQL and NATS
   });
 
   afterAll(async () => {
-    for (const s of sockets) await s.dispose();
     await fakes?.close();
   });
 
-  const login = async (username: string, pw = password(username)): Promise<SignedIn> => {
-    const res = await gql<{ login: SignedIn }>(fakes.url, LOGIN, { username, password: pw });
-    if (!res.data?.login) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(res.errors)}`);
-    return res.data.login;
-  };
+  const login = (username: string, pw?: string) => fakes.login(username, pw);
   const me = (token: string) => gql<{ me: { username: string } }>(fakes.url, ME, {}, token);
   const suggest = (token: string) => gql<{ suggestCategories: unknown[] }>(fakes.url, SUGGEST, {}, token);
 
   /** Opens a graphql-ws connection with the token and asks `me`: the answer, or the close code if refused. */
   async function overSocket(token: string): Promise<{ username?: string; closeCode?: number }> {
-    const socket = createClient({ url: fakes.url.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: true });
-    sockets.push(socket);
+    const socket = fakes.socket(token);
     const outcome: { username?: string; closeCode?: number; done?: boolean } = {};
     socket.subscribe<{ me: { username: string } }>(
       { query: ME },
@@ -84,7 +59,7 @@ describe('access tokens taken back at once (in process, real PostgreSQL and NATS
     expect(roleIn(operator.accessToken)).toBe('command_operator');
     expect(await suggest(operator.accessToken)).toEqual({ data: { suggestCategories: [] } });
 
-    expect((await gql(fakes.url, UPDATE, { id: operator.user.id, input: { role: 'LEADER' } }, admin)).data).toEqual({ updateUser: { role: 'LEADER' } });
+    expect((await gql(fakes.url, UPDATE_USER, { id: operator.user.id, input: { role: 'LEADER' } }, admin)).data).toEqual({ updateUser: { role: 'LEADER' } });
 
     expect((await suggest(operator.accessToken)).errors).toEqual([expect.objectContaining(REFUSED)]);
     const refreshed = (await gql<{ refresh: { accessToken: string; refreshToken: string } }>(fakes.url, REFRESH, { t: operator.refreshToken })).data!.refresh;
@@ -95,7 +70,7 @@ describe('access tokens taken back at once (in process, real PostgreSQL and NATS
     expect((await suggest(operator.accessToken)).errors).toEqual([expect.objectContaining(REFUSED)]);
 
     // Back to an operator (the tests below sign in as one): the leader token is stale in turn.
-    await gql(fakes.url, UPDATE, { id: operator.user.id, input: { role: 'COMMAND_OPERATOR' } }, admin);
+    await gql(fakes.url, UPDATE_USER, { id: operator.user.id, input: { role: 'COMMAND_OPERATOR' } }, admin);
     expect((await me(refreshed.accessToken)).errors).toEqual([expect.objectContaining(REFUSED)]);
   });
 
@@ -104,7 +79,7 @@ describe('access tokens taken back at once (in process, real PostgreSQL and NATS
     expect(await suggest(operator.accessToken)).toEqual({ data: { suggestCategories: [] } });
     expect(await overSocket(operator.accessToken)).toEqual({ username: 'operator' });
 
-    const disabled = await gql<{ disableUser: { active: boolean } }>(fakes.url, DISABLE, { id: operator.user.id }, admin);
+    const disabled = await gql<{ disableUser: { active: boolean } }>(fakes.url, DISABLE_USER, { id: operator.user.id }, admin);
     expect(disabled.data?.disableUser.active).toBe(false);
 
     expect((await suggest(operator.accessToken)).errors).toEqual([expect.objectContaining(REFUSED)]);
@@ -112,13 +87,10 @@ describe('access tokens taken back at once (in process, real PostgreSQL and NATS
   });
 
   it('refuses a revoked API client’s access token on the very next request', async () => {
-    const created = await gql<{ createApiClient: { client: { clientId: string }; secret: string } }>(fakes.url, CREATE_CLIENT, { input: { clientId: 'grid-platform', name: '网格化管理平台', scopes: ['grievance:write'] } }, admin);
-    const { secret } = created.data!.createApiClient;
-    const issued = await gql<{ clientToken: { accessToken: string } }>(fakes.url, CLIENT_TOKEN, { id: 'grid-platform', secret });
-    const token = issued.data!.clientToken.accessToken;
+    const token = await apiClientToken(fakes.url, admin, 'grid-platform');
     expect(await suggest(token)).toEqual({ data: { suggestCategories: [] } });
 
-    expect((await gql(fakes.url, REVOKE_CLIENT, { clientId: 'grid-platform' }, admin)).data).toEqual({ revokeApiClient: { active: false } });
+    expect((await gql(fakes.url, REVOKE_API_CLIENT, { clientId: 'grid-platform' }, admin)).data).toEqual({ revokeApiClient: { active: false } });
 
     expect((await suggest(token)).errors).toEqual([expect.objectContaining(REFUSED)]);
   });
@@ -139,7 +111,7 @@ describe('access tokens taken back at once (in process, real PostgreSQL and NATS
     expect((await me(first.accessToken)).data?.me.username).toBe('court');
     const other = await login('court');
 
-    expect(codeOf(await gql(fakes.url, RESET, { id: first.user.id, p: 'Autumn-ledger-2026-xq' }, admin))).toBeUndefined();
+    expect(codeOf(await gql(fakes.url, RESET_PASSWORD, { id: first.user.id, p: 'Autumn-ledger-2026-xq' }, admin))).toBeUndefined();
     for (const token of [first.accessToken, refreshed.accessToken, other.accessToken]) expect((await me(token)).errors).toEqual([expect.objectContaining(REFUSED)]);
     expect((await me((await login('court', 'Autumn-ledger-2026-xq')).accessToken)).data?.me.username).toBe('court');
   });

@@ -1,34 +1,20 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
-import { GrievanceReceived, type GrievanceReceivedV1 } from '@yikouban/contracts';
+import type { Client } from 'graphql-ws';
+import { GrievanceReceived } from '@yikouban/contracts';
 import { ensureStream } from '@yikouban/messaging';
 import { waitFor } from '@yikouban/testing';
 import { ACCESS_REVOCATIONS, type AccessRevocations, type TokenHolder } from '../auth/access-revocations';
-import { gql, LOGIN } from '../auth/testing/in-process-gateway';
+import { apiClientToken, DISABLE_USER, LOGOUT, REVOKE_API_CLIENT, UPDATE_USER } from '../auth/testing/account-admin';
+import { gql } from '../auth/testing/in-process-gateway';
 import { TokenService } from '../auth/token.service';
-import { DEMO_USERS } from '../identity/demo-identities';
 import { LiveFeeds } from '../live/live-feeds';
+import { receivedFact } from '../testing/facts';
 import { startGatewayWithFakes, type GatewayWithFakes } from '../testing/gateway-with-fakes';
 import { ACCESS_REVOKED_CLOSE } from './connection-expiry';
 import { LiveAccessRecheck } from './live-access-recheck';
 
 const GRIEVANCES = `subscription { grievanceReceived { trackingCode } }`;
-const DISABLE = `mutation ($id: ID!) { disableUser(id: $id) { id active } }`;
-const UPDATE = `mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { role } }`;
-const LOGOUT = `mutation ($t: String!) { logout(refreshToken: $t) }`;
-const CREATE_CLIENT = `mutation ($input: CreateApiClientInput!) { createApiClient(input: $input) { client { clientId } secret } }`;
-const REVOKE_CLIENT = `mutation ($clientId: String!) { revokeApiClient(clientId: $clientId) { active } }`;
-const CLIENT_TOKEN = `mutation ($id: String!, $secret: String!) { clientToken(clientId: $id, clientSecret: $secret) { accessToken } }`;
-
-interface SignedIn {
-  accessToken: string;
-  refreshToken: string;
-  user: { id: string };
-}
-
 /** One subscription's trackings as they arrive, and how its connection ended. */
 class Watch {
   readonly seen: string[] = [];
@@ -60,7 +46,6 @@ describe('open live connections re-checked (in-process gateway, real PostgreSQL 
   let feeds: LiveFeeds;
   let recheck: LiveAccessRecheck;
   let admin: string;
-  const clients: Client[] = [];
 
   beforeAll(async () => {
     fakes = await startGatewayWithFakes({ name: 'gateway_live_recheck', env: { GATEWAY_LIVE_ACCESS_CHECK_S: '1' } });
@@ -72,44 +57,23 @@ describe('open live connections re-checked (in-process gateway, real PostgreSQL 
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
     await fakes?.close();
   });
 
-  const login = async (username: string): Promise<SignedIn> => {
-    const res = await gql<{ login: SignedIn }>(fakes.url, LOGIN, { username, password: DEMO_USERS.find((u) => u.username === username)!.password });
-    if (!res.data?.login) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(res.errors)}`);
-    return res.data.login;
-  };
-
-  const connect = (token: string): Client => {
-    const client = createClient({ url: fakes.url.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: true });
-    clients.push(client);
-    return client;
-  };
+  const login = (username: string) => fakes.login(username);
 
   /** Opens one subscription per token and waits until the gateway streams to all of them. */
   async function watching(...tokens: string[]): Promise<Watch[]> {
     const before = feeds.grievances.subscribers;
-    const watches = tokens.map((t) => new Watch(connect(t)));
+    const watches = tokens.map((t) => new Watch(fakes.socket(t)));
     await waitFor('the subscriptions', () => feeds.grievances.subscribers === before + tokens.length);
     return watches;
   }
 
   async function publishGrievance(): Promise<string> {
-    const id = randomUUID();
-    const data: GrievanceReceivedV1 = {
-      grievanceId: randomUUID(),
-      trackingCode: `330621-26-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
-      channel: 'web',
-      regionCode: '330621101202',
-      categoryCode: 'wage_arrears',
-      headcount: 1,
-      collective: false,
-      receivedAt: new Date().toISOString(),
-    };
-    await fakes.nats.publish(fakes.ns.subject(GrievanceReceived.subject), { id, type: GrievanceReceived.subject, v: GrievanceReceived.version, occurredAt: new Date().toISOString(), data }, id);
-    return data.trackingCode;
+    const fact = receivedFact();
+    await fakes.publishFact(GrievanceReceived, fact);
+    return fact.trackingCode;
   }
 
   it('closes a disabled user’s open subscription (4403, access revoked) and keeps streaming to the others', async () => {
@@ -117,7 +81,7 @@ describe('open live connections re-checked (in-process gateway, real PostgreSQL 
     const leader = await login('leader');
     const [disabled, kept] = await watching(operator.accessToken, leader.accessToken);
 
-    const res = await gql<{ disableUser: { active: boolean } }>(fakes.url, DISABLE, { id: operator.user.id }, admin);
+    const res = await gql<{ disableUser: { active: boolean } }>(fakes.url, DISABLE_USER, { id: operator.user.id }, admin);
     expect(res.data?.disableUser.active).toBe(false);
 
     await waitFor('the disabled user’s socket to close', () => disabled.closeCode);
@@ -138,7 +102,7 @@ describe('open live connections re-checked (in-process gateway, real PostgreSQL 
     const [loggedOut, stillSignedIn, moved] = await watching(laptop.accessToken, phone.accessToken, clerk.accessToken);
 
     expect((await gql(fakes.url, LOGOUT, { t: laptop.refreshToken })).data).toEqual({ logout: true });
-    expect((await gql(fakes.url, UPDATE, { id: clerk.user.id, input: { role: 'LEADER' } }, admin)).data).toEqual({ updateUser: { role: 'LEADER' } });
+    expect((await gql(fakes.url, UPDATE_USER, { id: clerk.user.id, input: { role: 'LEADER' } }, admin)).data).toEqual({ updateUser: { role: 'LEADER' } });
 
     await waitFor('both sockets to close', () => loggedOut.closeCode && moved.closeCode);
     for (const w of [loggedOut, moved]) expect({ code: w.closeCode, reason: w.closeReason }).toEqual(ACCESS_REVOKED_CLOSE);
@@ -153,8 +117,7 @@ describe('open live connections re-checked (in-process gateway, real PostgreSQL 
       const { principal, sessionId } = fakes.gateway.app.get(TokenService).verifyWithExpiry(token);
       return principal.kind === 'staff' ? { kind: 'staff', id: principal.id, sessionId: sessionId!, role: principal.role, orgCode: principal.orgCode, regionCode: principal.regionCode } : { kind: 'api_client', id: principal.id };
     };
-    const created = await gql<{ createApiClient: { secret: string } }>(fakes.url, CREATE_CLIENT, { input: { clientId: 'grid-recheck', name: '网格化管理平台', scopes: ['grievance:write'] } }, admin);
-    const clientToken = (await gql<{ clientToken: { accessToken: string } }>(fakes.url, CLIENT_TOKEN, { id: 'grid-recheck', secret: created.data!.createApiClient.secret })).data!.clientToken.accessToken;
+    const clientToken = await apiClientToken(fakes.url, admin, 'grid-recheck');
     const court = holderOf((await login('court')).accessToken);
     const mediator = holderOf((await login('mediator')).accessToken);
     const client = holderOf(clientToken);
@@ -166,7 +129,7 @@ describe('open live connections re-checked (in-process gateway, real PostgreSQL 
     expect(await revocations.revokedAmong(holders)).toEqual([false, false, true, true, false]);
     expect(await alone()).toEqual([false, false, true, true, false]);
 
-    expect((await gql(fakes.url, REVOKE_CLIENT, { clientId: 'grid-recheck' }, admin)).data).toEqual({ revokeApiClient: { active: false } });
+    expect((await gql(fakes.url, REVOKE_API_CLIENT, { clientId: 'grid-recheck' }, admin)).data).toEqual({ revokeApiClient: { active: false } });
     expect(await revocations.revokedAmong(holders)).toEqual([false, true, true, true, false]);
     expect(await alone()).toEqual([false, true, true, true, false]);
     expect(await revocations.revokedAmong([])).toEqual([]);

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client, FormattedExecutionResult } from 'graphql-ws';
 import { AssignmentAccepted, AssignmentCreated, GrievanceReceived, type AssignmentAcceptedV1, type AssignmentCreatedV1, type EventContract, type GrievanceReceivedV1 } from '@yikouban/contracts';
 import { ensureStream, type Namespace } from '@yikouban/messaging';
 import { waitFor, type JetStreamProbe } from '@yikouban/testing';
@@ -10,6 +9,7 @@ import type { InProcessGateway } from '../auth/testing/in-process-gateway';
 import { reissue } from '../auth/testing/test-access';
 import { TokenService } from '../auth/token.service';
 import { TOKEN_EXPIRED_CLOSE } from '../graphql/connection-expiry';
+import { receivedFact } from '../testing/facts';
 import { startGatewayWithFakes, type GatewayWithFakes } from '../testing/gateway-with-fakes';
 import { LiveFeeds } from './live-feeds';
 
@@ -48,37 +48,11 @@ describe('live boards over graphql-ws (in-process gateway, real NATS)', () => {
   let gateway: InProcessGateway;
   let probe: JetStreamProbe;
   let feeds: LiveFeeds;
-  const clients: Client[] = [];
   let tokens: Record<string, string>;
 
-  const connect = (token?: string): Client => {
-    const client = createClient({
-      url: gateway.url.replace(/^http/, 'ws') + '/graphql',
-      webSocketImpl: WebSocket,
-      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-      retryAttempts: 0,
-      lazy: true,
-    });
-    clients.push(client);
-    return client;
-  };
-
-  async function publish<T extends object>(contract: EventContract<T>, data: T): Promise<void> {
-    const id = randomUUID();
-    await probe.publish(ns.subject(contract.subject), { id, type: contract.subject, v: contract.version, occurredAt: new Date().toISOString(), data }, id);
-  }
-
-  const received = (over: Partial<GrievanceReceivedV1> = {}): GrievanceReceivedV1 => ({
-    grievanceId: randomUUID(),
-    trackingCode: `330621-26-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
-    channel: 'web',
-    regionCode: '330621101202',
-    categoryCode: 'wage_arrears',
-    headcount: 1,
-    collective: false,
-    receivedAt: new Date().toISOString(),
-    ...over,
-  });
+  const connect = (token?: string): Client => fakes.socket(token);
+  const publish = <T extends object>(contract: EventContract<T>, data: T): Promise<void> => fakes.publishFact(contract, data);
+  const received = receivedFact;
 
   beforeAll(async () => {
     fakes = await startGatewayWithFakes({ name: 'gateway_live', env: { GATEWAY_RPC_TIMEOUT_MS: '500' } });
@@ -92,7 +66,6 @@ describe('live boards over graphql-ws (in-process gateway, real NATS)', () => {
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
     await fakes?.close();
   });
 

@@ -1,8 +1,11 @@
 import type { Msg } from '@nats-io/transport-node';
-import type { FieldProblem, QueryContract } from '@yikouban/contracts';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { randomUUID } from 'node:crypto';
+import type { EventContract, FieldProblem, QueryContract } from '@yikouban/contracts';
 import { Namespace } from '@yikouban/messaging';
 import { createTestDatabase, JetStreamProbe, TEST_NATS_URL, testNamespace, type TestDatabase } from '@yikouban/testing';
-import { signIn, startGatewayInProcess, type InProcessGateway } from '../auth/testing/in-process-gateway';
+import { gql, LOGIN, signIn, startGatewayInProcess, type InProcessGateway } from '../auth/testing/in-process-gateway';
 import { DEMO_USERS } from '../identity/demo-identities';
 
 /** What a fake service answers: Nest's NATS reply carries either `response` or `err`. */
@@ -22,6 +25,13 @@ export interface GatewayWithFakesOptions {
   onRequest?: (subject: string, data: unknown) => void;
 }
 
+/** A whole sign-in: both tokens and who holds them. */
+export interface SignedIn {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string };
+}
+
 export interface GatewayWithFakes {
   gateway: InProcessGateway;
   url: string;
@@ -33,6 +43,12 @@ export interface GatewayWithFakes {
   respond<Req extends object>(contract: QueryContract<Req, unknown>, answer: (data: Req) => FakeAnswer): Promise<void>;
   /** Signs a staff user in (a demo user's published password unless given) and returns the access token. */
   signIn(username: string, password?: string): Promise<string>;
+  /** Signs a staff user in and returns the whole sign-in (both tokens and the user's id). */
+  login(username: string, password?: string): Promise<SignedIn>;
+  /** Publishes a fact on this run's namespace as its owning service would (JetStream, deduplicated by id). */
+  publishFact<T extends object>(contract: EventContract<T>, data: T): Promise<void>;
+  /** A lazy graphql-ws client on /graphql, signed with the token when given; disposed by close(). */
+  socket(accessToken?: string): Client;
   /** Signs each demo user in: access tokens by username. */
   signInAll(usernames: readonly string[]): Promise<Record<string, string>>;
   /** Stops the gateway, deletes the namespace's streams, closes NATS and drops the database. */
@@ -48,6 +64,7 @@ export async function startGatewayWithFakes(options: GatewayWithFakesOptions): P
   const nats = await JetStreamProbe.connect(TEST_NATS_URL);
   let db: TestDatabase | undefined;
   let gateway: InProcessGateway | undefined;
+  const sockets: Client[] = [];
 
   const subscribe: Respond = (contract, answer) => {
     nats.nc.subscribe(ns.subject(contract.subject), {
@@ -62,7 +79,7 @@ export async function startGatewayWithFakes(options: GatewayWithFakesOptions): P
   };
 
   const close = async (): Promise<void> => {
-    const steps = [() => gateway?.close(), () => nats.deleteStreams(ns.prefix), () => nats.close(), () => db?.drop()];
+    const steps = [() => Promise.all(sockets.map((c) => c.dispose())), () => gateway?.close(), () => nats.deleteStreams(ns.prefix), () => nats.close(), () => db?.drop()];
     let first: unknown;
     for (const step of steps) {
       try {
@@ -97,6 +114,21 @@ export async function startGatewayWithFakes(options: GatewayWithFakesOptions): P
       await nats.nc.flush();
     },
     signIn: signInAs,
+    async login(username, password) {
+      const res = await gql<{ login: SignedIn }>(url, LOGIN, { username, password: password ?? demoPassword(username) });
+      if (!res.data?.login) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(res.errors)}`);
+      return res.data.login;
+    },
+    socket(accessToken) {
+      const connectionParams = accessToken ? { authorization: `Bearer ${accessToken}` } : {};
+      const client = createClient({ url: url.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+      sockets.push(client);
+      return client;
+    },
+    async publishFact(contract, data) {
+      const id = randomUUID();
+      await nats.publish(ns.subject(contract.subject), { id, type: contract.subject, v: contract.version, occurredAt: new Date().toISOString(), data }, id);
+    },
     async signInAll(usernames) {
       const tokens: Record<string, string> = {};
       for (const username of usernames) tokens[username] = await signInAs(username);
