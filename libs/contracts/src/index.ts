@@ -20,6 +20,7 @@ export * from './events/routing-grievance-redirected';
 export * from './events/routing-jurisdiction-disputed';
 export * from './events/routing-jurisdiction-decided';
 export * from './events/routing-directory-changed';
+export * from './events/routing-classification-published';
 export * from './events/mediation-common';
 export * from './events/mediation-handoff-requested';
 export * from './events/mediation-handoff-accepted';

@@ -15,6 +15,7 @@ import { GrievanceRedirected } from './events/routing-grievance-redirected';
 import { JurisdictionDisputed } from './events/routing-jurisdiction-disputed';
 import { JurisdictionDecided } from './events/routing-jurisdiction-decided';
 import { DirectoryChanged } from './events/routing-directory-changed';
+import { ClassificationPublished } from './events/routing-classification-published';
 import { HandoffRequested } from './events/mediation-handoff-requested';
 import { HandoffAccepted } from './events/mediation-handoff-accepted';
 import { HandoffDeclined } from './events/mediation-handoff-declined';
@@ -55,6 +56,7 @@ export const EVENT_CONTRACTS: readonly EventContract<object>[] = [
   JurisdictionDisputed,
   JurisdictionDecided,
   DirectoryChanged,
+  ClassificationPublished,
   HandoffRequested,
   HandoffAccepted,
   HandoffDeclined,

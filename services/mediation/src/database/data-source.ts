@@ -2,6 +2,7 @@ import { MessagingTables1732300000000 } from '@yikouban/messaging';
 import { serviceDataSourceOptions } from '@yikouban/persistence';
 import { MediationDirectory1732300000300 } from './migrations/1732300000300-MediationDirectory';
 import { Handoffs1732300000310 } from './migrations/1732300000310-Handoffs';
+import { HandoffFromRedirect1732300000311 } from './migrations/1732300000311-HandoffFromRedirect';
 
 export const MEDIATION_SCHEMA = 'mediation';
 
@@ -11,6 +12,6 @@ export function mediationDataSourceOptions(url: string) {
     url,
     schema: MEDIATION_SCHEMA,
     entities: [],
-    migrations: [MessagingTables1732300000000, MediationDirectory1732300000300, Handoffs1732300000310],
+    migrations: [MessagingTables1732300000000, MediationDirectory1732300000300, Handoffs1732300000310, HandoffFromRedirect1732300000311],
   });
 }

@@ -43,6 +43,8 @@ export const DEMO_MEDIATION_ORGANISATIONS: OrganisationSeed[] = [
   { code: `lawyer_room_${c}`, name: '县信访超市律师调解室', nameEn: 'Lawyer Mediation Room of the County Petition Supermarket', kind: 'lawyer_mediation_room', regionCode: c, specialities: ['general', 'labour', 'land', 'commercial'] },
   { code: `med_commercial_${c}`, name: '青川县商事调解中心（特邀调解组织）', nameEn: 'Qingchuan Commercial Mediation Centre (specially invited)', kind: 'professional_mediation_organisation', regionCode: c, specialities: ['commercial', 'consumer', 'construction'] },
   ...TOWNS.flatMap(([suffix, townName, policeName, specialities]): OrganisationSeed[] => [
+    // A town government holds the petition cases of its area and may be the unit a 访调 is redirected from.
+    { code: `town_${c}${suffix}`, name: `${townName}人民政府`, nameEn: `${townName} Government`, kind: 'petition_office', regionCode: c + suffix, specialities: [] },
     { code: `ps_${c}${suffix}`, name: `县公安局${policeName}派出所`, nameEn: `${townName} Police Station`, kind: 'police_station', regionCode: c + suffix, specialities: [] },
     { code: `med_${c}${suffix}`, name: `${townName}人民调解委员会`, nameEn: `${townName} People's Mediation Committee`, kind: 'people_mediation_committee', regionCode: c + suffix, specialities },
   ]),

@@ -10,6 +10,11 @@ export interface StoredHandoff {
   grievanceId: string | null;
 }
 
+/** Where a request came from when it was not asked for directly: routing's redirect of a lead assignment. */
+export interface RequestOrigin {
+  sourceAssignmentId: string;
+}
+
 export const OPEN_STATUSES: readonly HandoffStatus[] = ['requested', 'accepted', 'mediator_appointed', 'awaiting_consent', 'consented', 'in_session'];
 
 const DAY_MS = 86_400_000;
@@ -61,27 +66,36 @@ export class HandoffRepository {
     return rows.map(toStored);
   }
 
-  async hasOpenPetitionHandoff(grievanceId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
+  async hasOpenPetitionHandoff(grievanceId: string, m: EntityManager = this.db.manager): Promise<boolean> {
+    const rows: unknown[] = await m.query(
       `SELECT 1 FROM handoff WHERE grievance_id = $1 AND kind = 'petition_mediation' AND status = ANY ($2) LIMIT 1`,
       [grievanceId, OPEN_STATUSES],
     );
     return rows.length > 0;
   }
 
-  async insert(tx: EntityManager, h: StoredHandoff, events: readonly HandoffDomainEvent[]): Promise<void> {
+  /** The handoff a redirect of this grievance's lead assignment already made, if any. */
+  async fromRedirect(m: EntityManager, grievanceId: string, sourceAssignmentId: string): Promise<string | undefined> {
+    const rows: { id: string }[] = await m.query('SELECT id FROM handoff WHERE grievance_id = $1 AND source_assignment_id = $2', [grievanceId, sourceAssignmentId]);
+    return rows[0]?.id;
+  }
+
+  /** `origin`: the redirected assignment, for a handoff made from routing's redirect. */
+  async insert(tx: EntityManager, h: StoredHandoff, events: readonly HandoffDomainEvent[], origin?: RequestOrigin): Promise<void> {
     const s = h.state;
     const c = columnsOf(s);
     const route = s.route;
     await tx.query(
       `INSERT INTO handoff (id, kind, stage, procedure, status, source_org_code, target_org_code, grievance_id, source_reference, region_code,
-         mediator_id, parties, state, version, created_at, updated_at, accepted_at, concluded_at, outcome, failure_end, duration_days, returned_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$15,$16,$17,$18,$19,$20,$21)`,
+         mediator_id, parties, state, version, created_at, updated_at, accepted_at, concluded_at, outcome, failure_end, duration_days, returned_at,
+         source_assignment_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$15,$16,$17,$18,$19,$20,$21,$22)`,
       [
         s.id, route.kind, 'stage' in route ? route.stage : null, 'procedure' in route ? route.procedure : null, c.status,
         s.source.orgCode, s.target.orgCode, h.grievanceId, s.sourceReference, h.regionCode,
         c.mediatorId, JSON.stringify(s.parties), JSON.stringify(s), h.version, s.requestedAt,
         c.acceptedAt, c.concludedAt, c.outcome, c.failureEnd, c.durationDays, c.returnedAt,
+        origin?.sourceAssignmentId ?? null,
       ],
     );
     await this.appendTimeline(tx, s, 0, events);

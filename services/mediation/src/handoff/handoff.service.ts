@@ -9,6 +9,7 @@ import {
   requestHandoff,
   transition,
   withdrawRequest,
+  type HandoffDomainEvent,
   type HandoffRoute,
   type MediationOrganisationKind,
   type OrganisationRef,
@@ -19,7 +20,7 @@ import { mayIssue, toDomainStep } from './handoff-command-mapper';
 import { applyDomain, refusal, requestField } from './handoff-errors';
 import { recordFacts } from './handoff-facts';
 import { HandoffReader } from './handoff-reads';
-import { HandoffRepository, type StoredHandoff } from './handoff.repository';
+import { HandoffRepository, type RequestOrigin, type StoredHandoff } from './handoff.repository';
 
 /**
  * Requests and commands on handoffs. Each runs in one transaction: lock the row, call the pure
@@ -40,14 +41,40 @@ export class HandoffService {
     const id = dto.handoffId ?? randomUUID();
     const earlier = dto.handoffId ? await this.reader.find(id) : undefined;
     if (earlier) return this.sameRequestAgain(earlier, dto);
+    const { h, events } = await this.prepare(dto, id, now, this.db.manager);
+    try {
+      await this.db.transaction((tx) => this.insertRequested(tx, h, events));
+    } catch (err) {
+      const constraint = (err as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint;
+      // The index decides when two requests race past the check above.
+      if (constraint === 'handoff_one_open_petition') throw openHandoffExists();
+      if (constraint === 'handoff_pkey' && dto.handoffId) return this.sameRequestAgain((await this.reader.find(id)) as StoredHandoff, dto);
+      throw err;
+    }
+    this.relay?.kick();
+    return this.reader.withMediatorName(h);
+  }
+
+  /**
+   * The same request inside the caller's transaction, for the event handlers (访调 from routing's
+   * redirect): the same checks, refusals, state and facts; `origin` is kept beside the handoff.
+   */
+  async requestWithin(tx: EntityManager, dto: RequestHandoff, now: Date, origin?: RequestOrigin): Promise<StoredHandoff> {
+    const { h, events } = await this.prepare(dto, dto.handoffId ?? randomUUID(), now, tx);
+    await this.insertRequested(tx, h, events, origin);
+    return h;
+  }
+
+  /** Checks a request against the directory and the domain and builds the handoff; writes nothing. */
+  private async prepare(dto: RequestHandoff, id: string, now: Date, m: EntityManager): Promise<{ h: StoredHandoff; events: readonly HandoffDomainEvent[] }> {
     if (dto.kind !== 'litigation_mediation' && (dto.stage !== undefined || dto.procedure !== undefined)) {
       throw refusal('BAD_REQUEST', 'invalid_command', '只有诉调对接有委派/委托阶段和审理程序 (stage and procedure belong to litigation mediation only)', 'stage');
     }
     if (dto.stage === 'pre_filing' && dto.procedure !== undefined) {
       throw refusal('BAD_REQUEST', 'invalid_command', '立案前委派调解没有审理程序 (a pre-filing handoff has no procedure yet)', 'procedure');
     }
-    const source = await this.organisation(dto.sourceOrgCode, 'sourceOrgCode');
-    const target = await this.organisation(dto.targetOrgCode, 'targetOrgCode');
+    const source = await this.organisation(dto.sourceOrgCode, 'sourceOrgCode', m);
+    const target = await this.organisation(dto.targetOrgCode, 'targetOrgCode', m);
     const route = { kind: dto.kind, ...(dto.stage ? { stage: dto.stage } : {}), ...(dto.procedure ? { procedure: dto.procedure } : {}) } as HandoffRoute;
     const created = applyDomain(
       () =>
@@ -67,21 +94,13 @@ export class HandoffService {
       requestField,
     );
     const h: StoredHandoff = { state: created.state, version: 1, regionCode: dto.regionCode ?? target.regionCode, grievanceId: dto.grievanceId ?? null };
-    if (dto.kind === 'petition_mediation' && dto.grievanceId && (await this.handoffs.hasOpenPetitionHandoff(dto.grievanceId))) throw openHandoffExists();
-    try {
-      await this.db.transaction(async (tx) => {
-        await this.handoffs.insert(tx, h, created.events);
-        await recordFacts(tx, h, created.events);
-      });
-    } catch (err) {
-      const constraint = (err as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint;
-      // The index decides when two requests race past the check above.
-      if (constraint === 'handoff_one_open_petition') throw openHandoffExists();
-      if (constraint === 'handoff_pkey' && dto.handoffId) return this.sameRequestAgain((await this.reader.find(id)) as StoredHandoff, dto);
-      throw err;
-    }
-    this.relay?.kick();
-    return this.reader.withMediatorName(h);
+    if (dto.kind === 'petition_mediation' && dto.grievanceId && (await this.handoffs.hasOpenPetitionHandoff(dto.grievanceId, m))) throw openHandoffExists();
+    return { h, events: created.events };
+  }
+
+  private async insertRequested(tx: EntityManager, h: StoredHandoff, events: readonly HandoffDomainEvent[], origin?: RequestOrigin): Promise<void> {
+    await this.handoffs.insert(tx, h, events, origin);
+    await recordFacts(tx, h, events);
   }
 
   async act(dto: ActOnHandoff, clock: () => Date = () => new Date()): Promise<HandoffView> {
@@ -129,8 +148,8 @@ export class HandoffService {
     }
   }
 
-  private async organisation(code: string, field: string): Promise<OrganisationRecord> {
-    const org = await this.directory.organisation(code);
+  private async organisation(code: string, field: string, m: EntityManager): Promise<OrganisationRecord> {
+    const org = await this.directory.organisation(code, m);
     if (!org || !org.active) throw refusal('BAD_REQUEST', 'unknown_organisation', `未登记的组织 ${code} (unknown organisation)`, field);
     return org;
   }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CategoryDefinition, ClassificationListView, FieldProblem, PublicationView, PublishClassificationList } from '@yikouban/contracts';
+import { ClassificationPublished, type CategoryDefinition, type ClassificationListView, type FieldProblem, type PublicationView, type PublishClassificationList } from '@yikouban/contracts';
+import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
 import { DomainError } from '@yikouban/service-kit';
 import type { CategorySeed } from '../classification/classification.types';
 import { classificationListProblems } from '../classification/validate-classification-list';
@@ -77,6 +78,7 @@ export class ClassificationAdministration {
     private readonly db: DataSource,
     private readonly directory: DirectoryCache,
     private readonly repo: DirectoryRepository,
+    @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
   async versions(): Promise<PublicationView[]> {
@@ -103,12 +105,21 @@ export class ClassificationAdministration {
       problems.push(...(await this.rulesLeftBehind(tx, next, c.remove)));
       if (problems.length > 0) throw invalid(problems);
       const version = (await this.newestVersion(tx)) + 1;
-      await publications.record(tx, 'classification_list', { version, basedOn: current, at: new Date(), by: c.by, note: c.note });
+      const at = new Date();
+      await publications.record(tx, 'classification_list', { version, basedOn: current, at, by: c.by, note: c.note });
       await storeVersion(tx, version, next);
+      // Other replicas drop their cached list on this fact (DirectoryChangeListener) instead of when it ages out.
+      await appendToOutbox(
+        tx,
+        ClassificationPublished,
+        { version, ...(current === null ? {} : { basedOn: current }), size: next.length, by: { userId: c.by.userId, orgCode: c.by.orgCode }, at: at.toISOString() },
+        { occurredAt: at },
+      );
       return this.get(version, tx);
     });
-    // Triage on this instance uses the new list at once; other instances within the cache's age.
+    // Triage on this instance uses the new list at once; other replicas when the fact reaches them.
     this.directory.invalidate();
+    this.relay?.kick();
     return view;
   }
 

@@ -1,4 +1,7 @@
+import { ClassificationPublished, type CategoryDefinition, type ClassificationPublishedV1, type EventEnvelope } from '@yikouban/contracts';
 import { startDataServiceInProcess, TEST_NATS_URL, waitFor, type RunningService } from '@yikouban/testing';
+import { ClassificationAdministration } from '../administration/classification-administration';
+import { DEFAULT_CLASSIFICATION_LIST } from '../classification/default-classification-list';
 import { routingService } from '../service';
 import { actor, COMMAND_CENTRE, WorkbenchHarness } from '../workbench/testing/workbench-harness';
 import { DirectoryAdministration } from './directory-administration';
@@ -7,8 +10,22 @@ import { DirectoryCache } from './directory-cache';
 const ADMIN = actor(COMMAND_CENTRE, 'admin-user');
 const CHENGGUAN = '330621101';
 const SHIQIAO = '330621103';
+const GIG: CategoryDefinition = {
+  code: 'gig_platform_labour',
+  name: '平台用工劳动报酬',
+  nameEn: 'Platform (gig) work pay',
+  matterClass: 'claim',
+  statutoryPaths: ['arbitration', 'litigation', 'mediation', 'petition'],
+  leadDepartmentType: 'human_resources',
+  coDepartmentTypes: ['market_regulation'],
+  handledAtTownLevel: false,
+  laws: ['《劳动争议调解仲裁法》第二条'],
+  defaultComplexity: 'complex',
+  defaultColour: 'yellow',
+  keywords: ['外卖骑手', '平台扣款'],
+};
 
-describe('a directory change made through one replica refreshes the others (real PostgreSQL and NATS)', () => {
+describe('a directory change or a classification list published through one replica refreshes the others (real PostgreSQL and NATS)', () => {
   let h: WorkbenchHarness;
   let other: RunningService;
 
@@ -40,5 +57,30 @@ describe('a directory change made through one replica refreshes the others (real
       return snap.tree.get(CHENGGUAN).name === '城关街道' ? snap : undefined;
     });
     expect(fresh.tree.get(SHIQIAO).name).toBe('石桥街道');
+  });
+
+  it('drops the cached classification list on routing.classification.published, which the publishing transaction records once', async () => {
+    const cache = h.svc.app.get(DirectoryCache);
+    const now = Date.now();
+    cache.invalidate();
+    const before = await cache.current(now);
+    expect(before.categories.get('wage_arrears')?.defaultColour).toBe('red');
+    expect(before.categories.has(GIG.code)).toBe(false);
+
+    const wageArrears = DEFAULT_CLASSIFICATION_LIST.find((c) => c.code === 'wage_arrears') as CategoryDefinition;
+    const published = await other.app.get(ClassificationAdministration).publish({
+      basedOnVersion: before.listVersion, note: '新增平台用工；欠薪默认橙色', upsert: [{ ...wageArrears, defaultColour: 'orange' }, GIG], remove: [], by: ADMIN,
+    });
+    const fresh = await waitFor('this replica uses the new list', async () => {
+      const snap = await cache.current(now);
+      return snap.listVersion === published.version ? snap : undefined;
+    });
+    expect(fresh.categories.get('wage_arrears')?.defaultColour).toBe('orange');
+    expect(fresh.categories.get(GIG.code)?.name).toBe(GIG.name);
+
+    const facts = (await h.probe.read(h.ns.stream('routing'), h.ns.subject(ClassificationPublished.subject))).map((m) => m.json<EventEnvelope<ClassificationPublishedV1>>());
+    expect(facts.map((f) => f.data)).toEqual([
+      { version: published.version, basedOn: before.listVersion, size: DEFAULT_CLASSIFICATION_LIST.length + 1, by: ADMIN, at: published.publishedAt },
+    ]);
   });
 });
