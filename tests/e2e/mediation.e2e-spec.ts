@@ -156,6 +156,53 @@ describe('四调衔接 through the gateway, signed in as the demo users (five pr
     expect(closedAtUnit.myAssignments.edges.map((e) => e.node)).toContainEqual({ grievanceId, status: 'CLOSED' });
   });
 
+  it('访调 from the command centre: a redirect to the labour committee becomes its handoff, and the agreement closes the petition', async () => {
+    const places = demoPlaces();
+    const posted = await request(sut.url('intake'))
+      .post('/api/v1/grievances')
+      .send({ channel: 'web', regionCode: places.village, categoryCode: 'wage_arrears', description: '装修队拖欠三个月工资，愿意坐下来调解。' })
+      .expect(201);
+    const { id: grievanceId, trackingCode } = posted.body as { id: string; trackingCode: string };
+    await waitFor('the petition assigned', async () => {
+      const g = (await as<{ grievance: { status: string } }>('operator', GRIEVANCE_QUERY, { code: trackingCode })).grievance;
+      return g.status === 'ASSIGNED' ? g : undefined;
+    });
+
+    const redirected = await as<{ redirectGrievance: { to: string; targetUnitCode: string } }>(
+      'operator',
+      'mutation ($g: ID!) { redirectGrievance(grievanceId: $g, to: MEDIATION, targetUnitCode: "med_labour", reason: "劳资双方均同意调解，导入人民调解") { to targetUnitCode } }',
+      { g: grievanceId },
+    );
+    expect(redirected.redirectGrievance).toEqual({ to: 'MEDIATION', targetUnitCode: LABOUR_COMMITTEE });
+
+    // Mediation turns routing.grievance.redirected into the committee's 访调 request on its own.
+    const found = await waitFor('the 访调 in the committee\'s inbox', async () => {
+      const inbox = await as<{ handoffInbox: { edges: { node: { id: string; grievanceId: string | null } }[] } }>('mediator', '{ handoffInbox(status: [REQUESTED]) { edges { node { id grievanceId } } } }');
+      return inbox.handoffInbox.edges.map((e) => e.node).find((h) => h.grievanceId === grievanceId);
+    });
+    const handoff = (await as<{ handoff: Handoff & { matter: string } }>('mediator', `query ($id: ID!) { handoff(id: $id) { ${HANDOFF_FIELDS} matter } }`, { id: found.id })).handoff;
+    expect(handoff).toMatchObject({ kind: 'PETITION_MEDIATION', status: 'REQUESTED', target: { orgCode: LABOUR_COMMITTEE }, matter: '劳资双方均同意调解，导入人民调解' });
+
+    await mediate(handoff);
+    const signedAt = new Date().toISOString();
+    await step('mediator', 'concludeMediationWithAgreement', 'ConcludeWithAgreementInput', {
+      handoffId: handoff.id,
+      agreement: {
+        factsAndDispute: '装修队拖欠工人工资三个月',
+        responsibilities: '装修队负全部责任',
+        terms: ['装修队于七日内付清工资'],
+        performance: { manner: '银行转账', deadline: '2026-12-31' },
+        signatures: handoff.parties.map((p) => ({ partyId: p.id, signedAt, method: 'E_SIGNATURE' })),
+      },
+    });
+    const returned = await step('mediator', 'returnHandoffToSource', 'ReturnToSourceInput', { handoffId: handoff.id, note: '已达成调解协议' });
+    expect(returned).toMatchObject({ status: 'RETURNED', followUp: 'CLOSE_PETITION' });
+    await waitFor('the petition closed', async () => {
+      const g = (await as<{ grievance: { status: string } }>('operator', GRIEVANCE_QUERY, { code: trackingCode })).grievance;
+      return g.status === 'CLOSED' ? g : undefined;
+    });
+  });
+
   it('诉调 委派: a court-delegated pre-filing mediation fails and returns to the court, which files the case', async () => {
     const requested = await step('court', 'requestHandoff', 'RequestHandoffInput', {
       kind: 'LITIGATION_MEDIATION',

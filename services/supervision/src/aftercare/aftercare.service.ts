@@ -18,7 +18,8 @@ import {
 } from '@yikouban/contracts';
 import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
 import { startClock, stopClocks } from '../clock/clock-writer';
-import { bump, readCase, updateCase } from '../indicators/case-tally';
+import { stopIfCaseEnded } from '../clock/ended-case';
+import { bump, lockCase, readCase, updateCase, type SupervisedCase } from '../indicators/case-tally';
 import { ANSWER_STEP, reviewAnswerDeadline, reviewWindowEnd } from './aftercare-deadlines';
 import * as rules from './aftercare-machine';
 import { AftercareError } from './aftercare.errors';
@@ -126,7 +127,7 @@ export class AftercareService {
       throw new AftercareError('actor_not_permitted', '只有工作人员可以登记较早提出的请求 / only staff record a request made earlier', 'requestedAt');
     }
     const requestedAt = cmd.requestedAt ? new Date(cmd.requestedAt) : now;
-    return this.command(cmd.trackingCode, async (tx, l) => {
+    return this.command(cmd.trackingCode, async (tx, l, supervised) => {
       const { window, status } = rules.requestReview(l.snapshot, { level: cmd.level, requestedAt, now });
       const id = randomUUID();
       const answer = reviewAnswerDeadline(window.level, requestedAt, l.row.region_code);
@@ -139,7 +140,10 @@ export class AftercareService {
       await completeReturnVisits(tx, l.row.grievance_id, now, causeOf(cmd.by, `${window.level} requested`));
       // A closed matter under review is open again.
       if (l.row.status === 'closed') await updateCase(tx, l.row.grievance_id, { open: true });
-      await startClock(tx, { grievanceId: l.row.grievance_id, subjectId: id, step: ANSWER_STEP[window.level], policyCode: answer.policyCode, startedAt: requestedAt, dueAt: answer.dueAt, warnShares: answer.warnShares, regionCode: l.row.region_code, cause: causeOf(cmd.by, `${window.level} requested`) });
+      const cause = causeOf(cmd.by, `${window.level} requested`);
+      await startClock(tx, { grievanceId: l.row.grievance_id, subjectId: id, step: ANSWER_STEP[window.level], policyCode: answer.policyCode, startedAt: requestedAt, dueAt: answer.dueAt, warnShares: answer.warnShares, regionCode: l.row.region_code, cause });
+      // Requested after intake merged or withdrew the grievance: the answer's clock stops as that end would have stopped it.
+      await stopIfCaseEnded(tx, supervised, cause);
       await appendToOutbox(tx, ReviewRequested, {
         reviewRequestId: id,
         grievanceId: l.row.grievance_id,
@@ -155,7 +159,7 @@ export class AftercareService {
 
   answerReview(cmd: AnswerReview, now = new Date()): Promise<AftercareView> {
     staffOnly(cmd.by, '答复复查（复核）');
-    return this.command(cmd.trackingCode, async (tx, l) => {
+    return this.command(cmd.trackingCode, async (tx, l, supervised) => {
       const next = rules.answerReview(l.snapshot, cmd.conclusion);
       const pending = l.reviews.find((r) => !r.answered_at);
       if (!pending) throw new AftercareError('no_pending_review', '没有待答复的请求 / there is no review request to answer');
@@ -170,6 +174,8 @@ export class AftercareService {
       await setStatus(tx, l.row.grievance_id, { status: next.status, round: next.round, final: next.final, ...(next.status === 'awaiting_evaluation' ? { last_answer_kind: next.level, last_answer_org: cmd.by.orgCode ?? null, last_answer_at: now } : {}) });
       if (next.status === 'awaiting_evaluation') {
         await scheduleReturnVisit(tx, { grievanceId: l.row.grievance_id, trackingCode: l.row.tracking_code, round: next.round, kind: next.level, orgCode: cmd.by.orgCode ?? null, at: now, regionCode: l.row.region_code }, cause);
+        // Nor does the return visit's clock count on a merged or withdrawn grievance.
+        await stopIfCaseEnded(tx, supervised, cause);
       }
       await appendToOutbox(tx, ReviewAnswered, {
         reviewRequestId: pending.id,
@@ -187,11 +193,19 @@ export class AftercareService {
     });
   }
 
-  /** Locks the aftercare of the tracking code, applies the change, answers the new view. */
-  private async command(trackingCode: string, change: (tx: EntityManager, loaded: LoadedAftercare) => Promise<void>): Promise<AftercareView> {
+  /**
+   * Locks the case and the aftercare of the tracking code, applies the change, answers the new view.
+   * The case row lock comes first, as in every fact that stops or starts the case's clocks (the
+   * reply, a merge, a withdrawal): the change sees an end committed before it, and an end applied
+   * meanwhile waits for it and stops what it started.
+   */
+  private async command(trackingCode: string, change: (tx: EntityManager, loaded: LoadedAftercare, supervised: SupervisedCase) => Promise<void>): Promise<AftercareView> {
     const view = await this.db.transaction(async (tx) => {
+      const [known] = (await tx.query('SELECT grievance_id FROM aftercare WHERE tracking_code = $1', [trackingCode])) as { grievance_id: string }[];
+      const locked = known ? await lockCase(tx, known.grievance_id) : null;
       const loaded = await loadByTrackingCode(tx, trackingCode);
-      await change(tx, loaded);
+      // The reply that wrote the aftercare committed between the two reads: its case now, in the other order.
+      await change(tx, loaded, locked ?? (await lockCase(tx, loaded.row.grievance_id)));
       return readView(tx, loaded.row.grievance_id);
     });
     this.relay?.kick();

@@ -4,7 +4,7 @@ import { AssignmentReplied, type AssignmentRepliedV1, type EventEnvelope } from 
 import type { EventHandler } from '@yikouban/messaging';
 import { stopClocks } from '../clock/clock-writer';
 import { stopIfCaseEnded } from '../clock/ended-case';
-import { bump, readCase, updateCase } from '../indicators/case-tally';
+import { bump, lockCase, updateCase } from '../indicators/case-tally';
 import { reviewWindowEnd } from './aftercare-deadlines';
 import { afterAnswer } from './aftercare-machine';
 import { loadByGrievance } from './aftercare.store';
@@ -23,10 +23,12 @@ export class AssignmentRepliedHandler implements EventHandler<AssignmentRepliedV
     if (a.role !== 'lead') return;
     const at = new Date(a.at);
     const cause = `${AssignmentReplied.subject} ${e.id}`;
+    // First, for the case row lock the merge and the withdrawal take before they stop the case's
+    // clocks: either the return visit's clock is committed and they stop it, or it sees their mark below.
+    const c = await lockCase(tx, a.grievanceId);
     const [handling] = (await tx.query(`SELECT due_at FROM clock WHERE subject_id = $1 AND step = 'handling'`, [a.assignmentId])) as { due_at: Date }[];
     await stopClocks(tx, { subjectId: a.assignmentId }, at, cause);
 
-    const c = await readCase(tx, a.grievanceId);
     const onTime = handling ? at.getTime() <= handling.due_at.getTime() : null;
     await bump(tx, at, { ...c, orgCode: a.orgCode }, { replied: 1, replied_on_time: onTime === true ? 1 : 0, replied_late: onTime === false ? 1 : 0 });
 

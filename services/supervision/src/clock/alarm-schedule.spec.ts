@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { dueAlarms, ESCALATION_CHAIN, nextAlarm, type AlarmClock } from './alarm-schedule';
+import { dueAlarms, ESCALATION_CHAIN, escalatedTo, nextAlarm, type AlarmClock } from './alarm-schedule';
 
 const clock = (over: Partial<AlarmClock> = {}): AlarmClock => ({
+  step: 'handling',
   startedAt: new Date('2026-11-02T00:00:00Z'),
   dueAt: new Date('2026-11-12T00:00:00Z'),
   warnShares: [0.5, 0.8],
@@ -26,6 +27,21 @@ describe('alarm schedule', () => {
       ['breach', '2026-11-15T00:00:00.000Z', 'joint_office'],
       ['breach', '2026-11-19T00:00:00.000Z', 'discipline_inspection'],
     ]);
+  });
+
+  it('sends a registration breach first to the petition bureau that registered it (第二十二条), then up the same chain at the same hours', () => {
+    const registration = clock({ step: 'registration', warningsSent: 2 });
+    const breaches = [];
+    for (let c = registration, a = nextAlarm(c); a; c = { ...c, escalationLevel: c.escalationLevel + 1 }, a = nextAlarm(c)) breaches.push(a);
+    expect(breaches.map((a) => [a.kind, a.at.toISOString(), a.kind === 'breach' ? a.escalatedTo : null])).toEqual([
+      ['breach', '2026-11-12T00:00:00.000Z', 'petition_bureau'],
+      ['breach', '2026-11-13T00:00:00.000Z', 'command_centre'],
+      ['breach', '2026-11-15T00:00:00.000Z', 'joint_office'],
+      ['breach', '2026-11-19T00:00:00.000Z', 'discipline_inspection'],
+    ]);
+    // The board names the same office for a clock at that level; no other step goes there.
+    expect([escalatedTo('registration', 0), escalatedTo('registration', 1), escalatedTo('registration', 2)]).toEqual([null, 'petition_bureau', 'command_centre']);
+    expect(escalatedTo('handling', 1)).toBe('handling_unit');
   });
 
   it('catches up everything a late sweep missed, in order', () => {

@@ -37,7 +37,10 @@ export async function stopEndedCaseClocks(tx: EntityManager, grievanceId: string
 /**
  * A fact that has just started clocks for a case already merged or withdrawn: they stop. Nothing is
  * read while the case runs. Race-free when `c` was read under the case row lock the merge and the
- * withdrawal also take (updateCase); read without it, a merge or withdrawal committed meanwhile is missed.
+ * withdrawal also take (lockCase or updateCase, before the clocks start); read without it, a merge or
+ * withdrawal committed meanwhile is missed. Every path that starts a grievance's clock does this: the
+ * assignment's, the mediation deadline's, the reply's return visit, the review's answer, the leader
+ * reception's promise.
  */
 export async function stopIfCaseEnded(tx: EntityManager, c: Pick<SupervisedCase, 'grievanceId' | 'merged' | 'withdrawnAt'> | null, appliedFact: string): Promise<void> {
   const end = c ? caseEnd(c, appliedFact) : null;

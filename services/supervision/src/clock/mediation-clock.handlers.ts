@@ -13,18 +13,24 @@ import {
 } from '@yikouban/contracts';
 import type { EventHandler } from '@yikouban/messaging';
 import { activeRules } from '../administration/active-rules';
+import { lockCase } from '../indicators/case-tally';
 import { pauseClocks, resumeClocks } from './clock-pause';
 import { profileRegion, startClock, stopClocks } from './clock-writer';
+import { stopIfCaseEnded } from './ended-case';
 
 /**
  * Mediation time limits are data the mediation service publishes; supervision runs the clocks,
  * recomputing working-day limits with the petition's jurisdiction's calendar (调休 and override days included).
+ * A petition's clock set after intake merged or withdrew it stops as that end would have stopped it.
  */
 @Injectable()
 export class MediationDeadlineSetHandler implements EventHandler<DeadlineSetV1> {
   readonly contract = DeadlineSet;
   async handle(e: EventEnvelope<DeadlineSetV1>, tx: EntityManager): Promise<void> {
     const d = e.data;
+    const cause = `${DeadlineSet.subject} ${e.id}`;
+    // First, for the case row lock the merge and the withdrawal take before they stop the case's clocks.
+    const supervised = d.grievanceId ? await lockCase(tx, d.grievanceId) : null;
     const startedAt = new Date(d.startedAt);
     const regionCode = await profileRegion(tx, d.grievanceId ?? null);
     const dueAt = d.unit === 'working_days' ? activeRules.calendarFor(regionCode).addWorkingDays(startedAt, d.amount) : new Date(d.dueAt);
@@ -37,8 +43,9 @@ export class MediationDeadlineSetHandler implements EventHandler<DeadlineSetV1> 
       startedAt,
       dueAt,
       warnShares: [0.5, 0.8],
-      cause: `${DeadlineSet.subject} ${e.id}`,
+      cause,
     });
+    await stopIfCaseEnded(tx, supervised, cause);
   }
 }
 

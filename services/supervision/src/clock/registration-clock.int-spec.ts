@@ -1,48 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import {
-  AssignmentCreated,
-  ClockStarted,
-  DeadlineBreached,
-  DeadlineWarning,
-  GrievanceMerged,
-  GrievanceReceived,
-  GrievanceTriaged,
-  GrievanceWithdrawn,
-  type AssignmentCreatedV1,
-  type ClockStartedV1,
-  type DeadlineBreachedV1,
-  type DeadlineWarningV1,
-  type Diversion,
-  type EventEnvelope,
-  type GrievanceReceivedV1,
-} from '@yikouban/contracts';
-import { Namespace } from '@yikouban/messaging';
-import { JetStreamProbe, startServiceUnderTest, waitFor, type RunningService, type ServiceUnderTest } from '@yikouban/testing';
+import { AssignmentCreated, ClockStarted, DeadlineBreached, DeadlineWarning, GrievanceMerged, GrievanceReceived, GrievanceTriaged, GrievanceWithdrawn, type ClockStartedV1, type DeadlineBreachedV1, type DeadlineWarningV1, type Diversion, type EventEnvelope } from '@yikouban/contracts';
+import { waitFor } from '@yikouban/testing';
 import { activeRules } from '../administration/active-rules';
+import { BoardReader } from '../indicators/board-reader';
 import { beijingDay } from '../indicators/indicator-math';
-import { supervisionService } from '../service';
-import { ESCALATION_CHAIN } from './alarm-schedule';
+import { ESCALATION_CHAIN, REGISTRATION_ESCALATION_CHAIN } from './alarm-schedule';
 import { ClockSweeper } from './clock-sweeper';
-
-const DAY = 86_400_000;
-const REGION = '330621102';
-const TRACKING = '330621-26-2201R';
-
-interface ClockRow {
-  id: string; subject_id: string; step: string; policy_code: string; state: string; started_at: Date; due_at: Date; stopped_at: Date | null;
-  next_alarm_at: Date | null; warnings_sent: number; escalation_level: number; history: { at: string; change: string; cause: string }[];
-}
+import { assignment, DAY, merge, received, REGION, supervisionUnderTest, triaged as triagedFact, withdrawal } from './testing/facts';
 
 describe('the registration clock: 登记并转送、交办 within 15 days of receipt (第二十二条; real PostgreSQL and NATS)', () => {
-  let sut: ServiceUnderTest;
-  let ns: Namespace;
-  let svc: RunningService;
-  let probe: JetStreamProbe;
-  let pg: Client;
+  const t = supervisionUnderTest({ database: 'supervision_registration_clock' });
 
-  const registrationOf = async (grievanceId: string): Promise<ClockRow | undefined> =>
-    (await pg.query(`SELECT * FROM supervision.clock WHERE grievance_id = $1 AND step = 'registration'`, [grievanceId])).rows[0];
+  const registrationOf = (grievanceId: string) => t.rows.clockOf(grievanceId, 'registration');
   const stoppedRegistration = (grievanceId: string) =>
     waitFor('the registration clock stopped', async () => {
       const c = await registrationOf(grievanceId);
@@ -50,32 +19,16 @@ describe('the registration clock: 登记并转送、交办 within 15 days of rec
     });
   const decided = (grievanceId: string) =>
     waitFor('the decision kept on the case', async () =>
-      (await pg.query('SELECT 1 FROM supervision.supervised_case WHERE grievance_id = $1 AND registration_decided_at IS NOT NULL', [grievanceId])).rowCount ? true : undefined);
-  const published = async <T>(subject: string): Promise<T[]> => (await probe.read(ns.stream('supervision'), ns.subject(subject))).map((m) => m.json<EventEnvelope<T>>().data);
+      (await t.pg.query('SELECT 1 FROM supervision.supervised_case WHERE grievance_id = $1 AND registration_decided_at IS NOT NULL', [grievanceId])).rowCount ? true : undefined);
+  const published = async <T>(subject: string): Promise<T[]> => (await t.probe.read(t.ns.stream('supervision'), t.ns.subject(subject))).map((m) => m.json<EventEnvelope<T>>().data);
 
-  beforeAll(async () => {
-    sut = await startServiceUnderTest(supervisionService, { SUPERVISION_SWEEP_MS: '0' }, { database: 'supervision_registration_clock', rpcName: false });
-    ({ ns, svc, probe, pg } = sut);
-  });
-
-  afterAll(() => sut?.close());
-
-  const received = (grievanceId: string, receivedAt: Date): GrievanceReceivedV1 => ({
-    grievanceId, trackingCode: TRACKING, channel: 'letter', regionCode: REGION, categoryCode: 'wages', headcount: 1, collective: false, firstTime: false, receivedAt: receivedAt.toISOString(),
-  });
-  const assignment = (grievanceId: string, createdAt: Date): AssignmentCreatedV1 => ({
-    assignmentId: randomUUID(), grievanceId, trackingCode: TRACKING, role: 'lead', orgCode: 'dept_human_resources', orgName: '县人力资源和社会保障局',
-    regionCode: REGION, ruleId: 'rule-wage', ruleVersion: 1, createdAt: createdAt.toISOString(),
-  });
-  const triaged = (grievanceId: string, diversion: Diversion, decidedAt: Date) => ({
-    grievanceId, categoryCode: 'wages', statutoryPath: 'petition' as const, diversion, complexity: 'complex' as const, colour: 'yellow' as const, reason: '分流', decidedBy: 'auto', decidedAt: decidedAt.toISOString(),
-  });
+  const triaged = (grievanceId: string, diversion: Diversion, decidedAt: Date) => triagedFact(grievanceId, decidedAt, { diversion, reason: '分流' });
   const dueFrom = (receivedAt: Date) => activeRules.calendarFor(REGION).addNaturalDaysStatutory(receivedAt, 15);
 
   it('runs from the receipt for 15 days, unannounced, and stops when routing assigns a lead unit', async () => {
     const grievanceId = randomUUID();
     const receivedAt = new Date(Date.now() - 3 * DAY);
-    const fact = await sut.publish(GrievanceReceived, received(grievanceId, receivedAt));
+    const fact = await t.sut.publish(GrievanceReceived, received(grievanceId, receivedAt));
     const running = await waitFor('the registration clock', () => registrationOf(grievanceId));
     expect(running).toMatchObject({
       subject_id: grievanceId, policy_code: 'registration_transfer_15d', state: 'running', started_at: receivedAt, due_at: dueFrom(receivedAt), stopped_at: null, warnings_sent: 0,
@@ -85,7 +38,7 @@ describe('the registration clock: 登记并转送、交办 within 15 days of rec
     expect(running.next_alarm_at).toEqual(new Date(receivedAt.getTime() + (running.due_at.getTime() - receivedAt.getTime()) * 0.5));
 
     const assignedAt = new Date(Date.now() - DAY);
-    const assigned = await sut.publish(AssignmentCreated, assignment(grievanceId, assignedAt));
+    const assigned = await t.sut.publish(AssignmentCreated, assignment(grievanceId, assignedAt));
     const stopped = await stoppedRegistration(grievanceId);
     expect(stopped).toMatchObject({ id: running.id, stopped_at: assignedAt, next_alarm_at: null });
     expect(stopped.history.map((h) => [h.change, h.cause])).toEqual([
@@ -101,10 +54,10 @@ describe('the registration clock: 登记并转送、交办 within 15 days of rec
   it.each<[Diversion]>([['emergency_110'], ['political_legal'], ['discipline_inspection'], ['progress_report']])('stops when triage diverts the grievance (%s)', async (diversion) => {
     const grievanceId = randomUUID();
     const receivedAt = new Date(Date.now() - 2 * DAY);
-    await sut.publish(GrievanceReceived, received(grievanceId, receivedAt));
+    await t.sut.publish(GrievanceReceived, received(grievanceId, receivedAt));
     await waitFor('the registration clock', () => registrationOf(grievanceId));
     const decidedAt = new Date(Date.now() - DAY);
-    const fact = await sut.publish(GrievanceTriaged, triaged(grievanceId, diversion, decidedAt));
+    const fact = await t.sut.publish(GrievanceTriaged, triaged(grievanceId, diversion, decidedAt));
     const stopped = await stoppedRegistration(grievanceId);
     expect(stopped).toMatchObject({ stopped_at: decidedAt });
     expect(stopped.history.at(-1)).toEqual({ at: decidedAt.toISOString(), change: 'stopped', cause: `${diversion}: ${GrievanceTriaged.subject} ${fact.id}` });
@@ -112,16 +65,16 @@ describe('the registration clock: 登记并转送、交办 within 15 days of rec
 
   it('keeps running through a triage that diverts nothing, and stops when intake merges the grievance as a duplicate', async () => {
     const grievanceId = randomUUID();
-    await sut.publish(GrievanceReceived, received(grievanceId, new Date(Date.now() - 2 * DAY)));
+    await t.sut.publish(GrievanceReceived, received(grievanceId, new Date(Date.now() - 2 * DAY)));
     await waitFor('the registration clock', () => registrationOf(grievanceId));
     const { diversion: _none, ...plain } = triaged(grievanceId, 'progress_report', new Date());
-    await sut.publish(GrievanceTriaged, plain);
-    await waitFor('triage applied', async () => ((await pg.query(`SELECT 1 FROM supervision.grievance_profile WHERE grievance_id = $1 AND complexity = 'complex'`, [grievanceId])).rowCount ? true : undefined));
+    await t.sut.publish(GrievanceTriaged, plain);
+    await waitFor('triage applied', async () => ((await t.pg.query(`SELECT 1 FROM supervision.grievance_profile WHERE grievance_id = $1 AND complexity = 'complex'`, [grievanceId])).rowCount ? true : undefined));
     expect(await registrationOf(grievanceId)).toMatchObject({ state: 'running' });
 
     const primary = randomUUID();
     const mergedAt = new Date();
-    const fact = await sut.publish(GrievanceMerged, { grievanceId, mergedIntoId: primary, mergedAt: mergedAt.toISOString() });
+    const fact = await t.sut.publish(GrievanceMerged, merge(grievanceId, primary, mergedAt));
     const stopped = await stoppedRegistration(grievanceId);
     expect(stopped.history.at(-1)).toEqual({ at: mergedAt.toISOString(), change: 'stopped', cause: `merged into ${primary}: ${GrievanceMerged.subject} ${fact.id}` });
   });
@@ -131,10 +84,10 @@ describe('the registration clock: 登记并转送、交办 within 15 days of rec
     const assignedFirst = randomUUID();
     const receivedAt = new Date(Date.now() - 5 * DAY);
     const assignedAt = new Date(Date.now() - 4 * DAY);
-    const assigned = await sut.publish(AssignmentCreated, assignment(assignedFirst, assignedAt));
-    await waitFor('the handling clock', async () => ((await pg.query(`SELECT 1 FROM supervision.clock WHERE grievance_id = $1 AND step = 'handling'`, [assignedFirst])).rowCount ? true : undefined));
+    const assigned = await t.sut.publish(AssignmentCreated, assignment(assignedFirst, assignedAt));
+    await waitFor('the handling clock', async () => ((await t.pg.query(`SELECT 1 FROM supervision.clock WHERE grievance_id = $1 AND step = 'handling'`, [assignedFirst])).rowCount ? true : undefined));
     expect(await registrationOf(assignedFirst)).toBeUndefined();
-    const fact = await sut.publish(GrievanceReceived, received(assignedFirst, receivedAt));
+    const fact = await t.sut.publish(GrievanceReceived, received(assignedFirst, receivedAt));
     const stopped = await stoppedRegistration(assignedFirst);
     expect(stopped).toMatchObject({ started_at: receivedAt, due_at: dueFrom(receivedAt), stopped_at: assignedAt, next_alarm_at: null, warnings_sent: 0 });
     expect(stopped.history.map((h) => [h.change, h.cause])).toEqual([
@@ -142,19 +95,19 @@ describe('the registration clock: 登记并转送、交办 within 15 days of rec
       ['stopped', `assigned: ${AssignmentCreated.subject} ${assigned.id}`],
     ]);
     // An equivalent receipt under another event id starts nothing again.
-    await probe.publish(ns.subject(GrievanceReceived.subject), { id: randomUUID(), type: GrievanceReceived.subject, v: 1, occurredAt: new Date().toISOString(), data: received(assignedFirst, receivedAt) });
+    await t.probe.publish(t.ns.subject(GrievanceReceived.subject), { id: randomUUID(), type: GrievanceReceived.subject, v: 1, occurredAt: new Date().toISOString(), data: received(assignedFirst, receivedAt) });
 
     // A withdrawal first, its instant stamped before the receipt's: stopped at the receipt, never before its start.
     const withdrawnFirst = randomUUID();
-    const withdrawal = await sut.publish(GrievanceWithdrawn, { grievanceId: withdrawnFirst, trackingCode: TRACKING, reason: '已自行协商解决', withdrawnAt: new Date(receivedAt.getTime() - 60_000).toISOString() });
+    const withdrawn = await t.sut.publish(GrievanceWithdrawn, withdrawal(withdrawnFirst, new Date(receivedAt.getTime() - 60_000)));
     await decided(withdrawnFirst);
-    await sut.publish(GrievanceReceived, received(withdrawnFirst, receivedAt));
-    const withdrawn = await stoppedRegistration(withdrawnFirst);
-    expect(withdrawn).toMatchObject({ started_at: receivedAt, stopped_at: receivedAt });
-    expect(withdrawn.history.at(-1)?.cause).toBe(`withdrawn: ${GrievanceWithdrawn.subject} ${withdrawal.id}`);
+    await t.sut.publish(GrievanceReceived, received(withdrawnFirst, receivedAt));
+    const stoppedAtReceipt = await stoppedRegistration(withdrawnFirst);
+    expect(stoppedAtReceipt).toMatchObject({ started_at: receivedAt, stopped_at: receivedAt });
+    expect(stoppedAtReceipt.history.at(-1)?.cause).toBe(`withdrawn: ${GrievanceWithdrawn.subject} ${withdrawn.id}`);
 
     // The sweeper finds nothing to fire for either, however late it runs.
-    await svc.app.get(ClockSweeper).sweep(new Date(Date.now() + 365 * DAY));
+    await t.svc.app.get(ClockSweeper).sweep(new Date(Date.now() + 365 * DAY));
     expect(await registrationOf(assignedFirst)).toMatchObject({ state: 'stopped', warnings_sent: 0, escalation_level: 0, history: stopped.history });
     expect(await registrationOf(withdrawnFirst)).toMatchObject({ state: 'stopped', warnings_sent: 0, escalation_level: 0 });
   });
@@ -162,16 +115,21 @@ describe('the registration clock: 登记并转送、交办 within 15 days of rec
   it('breaches at a sweep when nobody assigns the grievance within 15 days, and stops escalating once routing does', async () => {
     const grievanceId = randomUUID();
     const receivedAt = new Date(Date.now() - 20 * DAY);
-    await sut.publish(GrievanceReceived, received(grievanceId, receivedAt));
+    await t.sut.publish(GrievanceReceived, received(grievanceId, receivedAt));
     const running = await waitFor('the registration clock', () => registrationOf(grievanceId));
     const due = dueFrom(receivedAt);
     expect(due.getTime()).toBeLessThan(Date.now());
 
+    // An hour past due: breached, and with the office that registered it (no unit holds it yet: 第二十二条).
+    await t.svc.app.get(ClockSweeper).sweep(new Date(due.getTime() + 3_600_000));
+    const onBoard = async () => (await t.svc.app.get(BoardReader).caseDeadlines(grievanceId)).find((d) => d.step === 'registration');
+    expect(await onBoard()).toMatchObject({ state: 'breached', escalationLevel: 1, escalatedTo: 'petition_bureau' });
+
     const now = new Date(due.getTime() + 2 * DAY);
-    await svc.app.get(ClockSweeper).sweep(now);
+    await t.svc.app.get(ClockSweeper).sweep(now);
     const breached = await registrationOf(grievanceId);
     // Two days past due: both warnings, the breach, and the escalation steps up to 48 hours after it.
-    const climbed = ESCALATION_CHAIN.filter((s) => s.afterHours <= 48).length;
+    const climbed = REGISTRATION_ESCALATION_CHAIN.filter((s) => s.afterHours <= 48).length;
     expect(breached).toMatchObject({ state: 'breached', warnings_sent: 2, escalation_level: climbed });
     expect(breached?.history.map((h) => h.change)).toEqual(['started', 'breached']);
     const warnings = await waitFor('both warnings', async () => {
@@ -183,18 +141,22 @@ describe('the registration clock: 登记并转送、交办 within 15 days of rec
       const mine = (await published<DeadlineBreachedV1>(DeadlineBreached.subject)).filter((b) => b.clockId === running.id);
       return mine.length >= climbed ? mine : undefined;
     });
-    expect(breaches.map((b) => [b.step, b.escalationLevel, b.escalatedTo, b.dueAt])).toEqual(ESCALATION_CHAIN.slice(0, climbed).map((s, i) => ['registration', i + 1, s.to, due.toISOString()]));
+    expect(breaches.map((b) => [b.step, b.escalationLevel, b.escalatedTo, b.dueAt])).toEqual(REGISTRATION_ESCALATION_CHAIN.slice(0, climbed).map((s, i) => ['registration', i + 1, s.to, due.toISOString()]));
+    // Then up the chain every other step climbs, never to a handling unit (none holds the grievance yet).
+    expect(breaches.map((b) => b.escalatedTo)).toEqual(['petition_bureau', 'command_centre']);
+    expect(breaches.map((b) => b.escalatedTo)).not.toContain(ESCALATION_CHAIN[0].to);
+    expect(await onBoard()).toMatchObject({ escalationLevel: climbed, escalatedTo: 'command_centre' });
 
     // Assigned at last: the clock stops and the chain climbs no further.
-    await sut.publish(AssignmentCreated, assignment(grievanceId, now));
+    await t.sut.publish(AssignmentCreated, assignment(grievanceId, now));
     const stopped = await stoppedRegistration(grievanceId);
     expect(stopped.history.map((h) => h.change)).toEqual(['started', 'breached', 'stopped']);
-    await svc.app.get(ClockSweeper).sweep(new Date(now.getTime() + 30 * DAY));
+    await t.svc.app.get(ClockSweeper).sweep(new Date(now.getTime() + 30 * DAY));
     expect(await registrationOf(grievanceId)).toMatchObject({ state: 'stopped', escalation_level: climbed });
 
     // Counted once as 超期 on its due day, under no unit: the unit assigned late did not miss it.
     const breachedOn = async (org: string | null) =>
-      (await pg.query(`SELECT COALESCE(sum(breached), 0)::int AS n FROM supervision.indicator_tally WHERE day = $1 AND category_code = 'wages' AND ($2::text IS NULL OR org_code = $2)`, [beijingDay(due), org])).rows[0].n as number;
+      (await t.pg.query(`SELECT COALESCE(sum(breached), 0)::int AS n FROM supervision.indicator_tally WHERE day = $1 AND category_code = 'wages' AND ($2::text IS NULL OR org_code = $2)`, [beijingDay(due), org])).rows[0].n as number;
     await waitFor('the breach counted', async () => ((await breachedOn(null)) === 1 ? true : undefined));
     expect(await breachedOn('')).toBe(1);
     expect(await breachedOn('dept_human_resources')).toBe(0);

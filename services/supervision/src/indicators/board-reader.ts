@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { BoardItem, CaseDeadline, OverdueBoardPage, OverdueBoardQuery } from '@yikouban/contracts';
-import { ESCALATION_CHAIN } from '../clock/alarm-schedule';
+import { escalatedTo } from '../clock/alarm-schedule';
 import { Clock } from '../clock/clock.entity';
 import { keysetPage, type KeysetKey } from '../common/keyset-page';
 import { SqlFilter } from '../common/sql-filter';
@@ -23,8 +23,6 @@ interface BoardRow {
   category_code: string | null;
   overdue: boolean;
 }
-
-const escalatedTo = (level: number) => (level > 0 ? (ESCALATION_CHAIN[level - 1]?.to ?? null) : null);
 
 /** Soonest due first. */
 const SOONEST_DUE: KeysetKey<BoardRow> = { at: 'c.due_at', id: 'c.id', order: 'asc', of: (r) => ({ at: r.due_at, id: r.id }) };
@@ -79,7 +77,7 @@ export class BoardReader {
       shareUsed: shareUsed(r.started_at, r.due_at, now),
       warningsSent: r.warnings_sent,
       escalationLevel: r.escalation_level,
-      escalatedTo: escalatedTo(r.escalation_level),
+      escalatedTo: escalatedTo(r.step, r.escalation_level),
       regionCode: r.region_code || null,
       orgCode: r.org_code || null,
       categoryCode: r.category_code || null,
@@ -101,7 +99,7 @@ export class BoardReader {
       warnShares: c.warnShares,
       warningsSent: c.warningsSent,
       escalationLevel: c.escalationLevel,
-      escalatedTo: escalatedTo(c.escalationLevel),
+      escalatedTo: escalatedTo(c.step, c.escalationLevel),
       nextAlarmAt: c.nextAlarmAt?.toISOString() ?? null,
       history: c.history,
     }));

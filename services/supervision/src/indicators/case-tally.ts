@@ -95,6 +95,21 @@ export async function readCase(tx: EntityManager, grievanceId: string): Promise<
   return row ? toCase(row) : { grievanceId, trackingCode: null, regionCode: '', orgCode: '', categoryCode: '', open: false, merged: null, withdrawnAt: null };
 }
 
+/**
+ * The case under its row lock, for the rest of the transaction: the lock a merge or withdrawal takes
+ * (updateCase) before it stops the case's clocks, and a fact that starts a clock takes before it
+ * looks whether the case has ended (ended-case.ts). Created on first use and locked in one
+ * statement (the no-op update of an existing row locks it and returns it), so it also holds when
+ * the row does not exist yet: a plain SELECT ... FOR UPDATE would lock nothing then.
+ */
+export async function lockCase(tx: EntityManager, grievanceId: string): Promise<SupervisedCase> {
+  const [row] = (await tx.query(
+    'INSERT INTO supervised_case (grievance_id) VALUES ($1) ON CONFLICT (grievance_id) DO UPDATE SET grievance_id = EXCLUDED.grievance_id RETURNING *',
+    [grievanceId],
+  )) as CaseRow[];
+  return toCase(row);
+}
+
 export interface CasePatch {
   trackingCode?: string;
   regionCode?: string;
@@ -132,12 +147,7 @@ export function patchedCase(before: SupervisedCase, patch: CasePatch): Supervise
  * (its receipt, a reply, a review request).
  */
 export async function updateCase(tx: EntityManager, grievanceId: string, patch: CasePatch): Promise<SupervisedCase> {
-  // Created on first use and locked, in one statement: the no-op update of an existing row locks it and returns it.
-  const [row] = (await tx.query(
-    'INSERT INTO supervised_case (grievance_id) VALUES ($1) ON CONFLICT (grievance_id) DO UPDATE SET grievance_id = EXCLUDED.grievance_id RETURNING *',
-    [grievanceId],
-  )) as CaseRow[];
-  const before = toCase(row);
+  const before = await lockCase(tx, grievanceId);
   const after = patchedCase(before, patch);
   const moved = before.regionCode !== after.regionCode || before.orgCode !== after.orgCode || before.categoryCode !== after.categoryCode;
   // Both moves only when the dimensions moved: two different rows.

@@ -19,6 +19,8 @@ import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
 import { isIsoDate } from '@yikouban/calendar';
 import { DomainError } from '@yikouban/service-kit';
 import { startClock } from '../clock/clock-writer';
+import { stopIfCaseEnded } from '../clock/ended-case';
+import { lockCase } from '../indicators/case-tally';
 import { findSupervisedGrievance } from './grievance-ref';
 import { LedgerIdentity, type LedgerPerson } from './ledger-identity';
 import { admit, checkFirstTimeWindow, checkWorkingDay, checkRange, checkRecordDates, firstTimeReceptionWindow, refuseDoubleBooking, slotStartsAt } from './reception-rules';
@@ -158,6 +160,9 @@ export class ReceptionService {
       const recordId = randomUUID();
       let clockId: string | null = null;
       if (promisedBy) {
+        // First, for the case row lock a merge or withdrawal takes before it stops the case's clocks.
+        const supervised = await lockCase(tx, a.grievance_id);
+        const cause = `promised at leader reception by ${day.leader_id} (${day.leader_name})`;
         const clock = await startClock(tx, {
           grievanceId: a.grievance_id,
           subjectId: recordId,
@@ -166,9 +171,11 @@ export class ReceptionService {
           startedAt: receivedAt,
           dueAt: promisedBy,
           warnShares: PROMISE_WARN_SHARES,
-          cause: `promised at leader reception by ${day.leader_id} (${day.leader_name})`,
+          cause,
         });
         clockId = clock.id;
+        // A promise made after intake merged or withdrew the grievance: its clock stops as that end would have stopped it.
+        await stopIfCaseEnded(tx, supervised, cause);
       }
       const sealed = this.identity.seal(recordId, person);
       await tx.query(
