@@ -329,6 +329,17 @@ describe('web UI', () => {
     await page.locator('[data-testid=handoff-detail][data-status=REQUESTED]').waitFor();
     await detail.getByRole('button', { name: '受理', exact: true }).click();
 
+    // 核实当事人 before anyone answers on consent: the company's full name, and the agency as a third party.
+    await page.locator('[data-testid=edit-parties]').click();
+    const partiesForm = page.locator('[data-testid=parties-form]');
+    await partiesForm.locator('input[name=party-1-name]').fill('县城某建材有限公司');
+    await partiesForm.getByRole('button', { name: '增加当事人' }).click();
+    await partiesForm.locator('input[name=party-2-name]').fill('县某劳务派遣公司');
+    await screenshot(page, 'mediator-parties-form');
+    await partiesForm.locator('[data-testid=save-parties]').click();
+    await detail.getByText('县某劳务派遣公司（第三人）').waitFor();
+    expect(await detail.locator('dd', { hasText: '周海（申请人）、县城某建材有限公司（被申请人）、县某劳务派遣公司（第三人）' }).count()).toBe(1);
+
     const appoint = page.locator('[data-testid=appoint-form]');
     await appoint.locator('select[name=mediatorId] option:nth-child(2)').waitFor({ state: 'attached' });
     await appoint.locator('select[name=mediatorId]').selectOption({ index: 1 });
@@ -336,11 +347,12 @@ describe('web UI', () => {
     await appoint.locator('button[type=submit]').click();
     await page.locator('[data-testid=mediator-name]').waitFor();
 
-    // Both parties consent, one after the other.
-    for (let left = 2; left > 0; left--) {
+    // Every party consents, one after the other; the first answer fixes the parties.
+    for (let left = 3; left > 0; left--) {
       await page.locator('[data-testid=consent-yes]').first().click();
       await waitFor('the consent recorded', async () => (await page.locator('[data-testid=consent-yes]').count()) === left - 1, 10_000, 200);
     }
+    expect(await page.locator('[data-testid=edit-parties]').count()).toBe(0);
     const schedule = page.locator('[data-testid=schedule-form]');
     await schedule.locator('input[name=location]').fill('县劳动争议调委会调解室');
     await schedule.locator('button[type=submit]').click();

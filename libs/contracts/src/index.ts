@@ -21,6 +21,7 @@ export * from './events/routing-jurisdiction-disputed';
 export * from './events/routing-jurisdiction-decided';
 export * from './events/routing-directory-changed';
 export * from './events/routing-classification-published';
+export * from './events/routing-rules-published';
 export * from './events/mediation-common';
 export * from './events/mediation-handoff-requested';
 export * from './events/mediation-handoff-accepted';

@@ -16,6 +16,7 @@ import { JurisdictionDisputed } from './events/routing-jurisdiction-disputed';
 import { JurisdictionDecided } from './events/routing-jurisdiction-decided';
 import { DirectoryChanged } from './events/routing-directory-changed';
 import { ClassificationPublished } from './events/routing-classification-published';
+import { RuleSetPublished } from './events/routing-rules-published';
 import { HandoffRequested } from './events/mediation-handoff-requested';
 import { HandoffAccepted } from './events/mediation-handoff-accepted';
 import { HandoffDeclined } from './events/mediation-handoff-declined';
@@ -57,6 +58,7 @@ export const EVENT_CONTRACTS: readonly EventContract<object>[] = [
   JurisdictionDecided,
   DirectoryChanged,
   ClassificationPublished,
+  RuleSetPublished,
   HandoffRequested,
   HandoffAccepted,
   HandoffDeclined,

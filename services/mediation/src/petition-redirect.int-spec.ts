@@ -18,7 +18,7 @@ import { JetStreamProbe, startServiceUnderTest, waitFor, type ServiceUnderTest }
 import { mediationDataSourceOptions } from './database/data-source';
 import { seedDemoDirectory } from './directory/demo-seed';
 import { mediationService } from './service';
-import { HandoffDriver, ORG } from './testing/handoff-driver';
+import { HandoffDriver, mediatorOf, ORG, refused } from './testing/handoff-driver';
 
 type Data = Record<string, unknown> & { handoffId: string };
 
@@ -138,6 +138,51 @@ describe('访调 from routing: a redirect to mediation becomes a handoff request
       kind: 'petition_mediation', grievanceId: event.data.grievanceId, sourceReference: event.data.trackingCode, sourceOrgCode: SHIQIAO_TOWN,
       targetOrgCode: ORG.shiqiao, regionCode: event.data.regionCode, outcome: 'agreement', followUp: 'close_petition',
     });
+  });
+
+  it('lets the committee record the real parties in place of the placeholders until a party answers on consent', async () => {
+    const event = redirect();
+    await publish(event);
+    const h = await handoffOf(event.data.grievanceId);
+    const org = h.target.orgCode;
+    const accepted = await drive.act(h, org, { type: 'accept' });
+    expect(accepted.commandsAllowed).toContain('record_parties');
+    const appointed = await drive.act(accepted, org, { type: 'appoint_mediator', mediatorId: mediatorOf(org), chosenByParties: false, conflictOfInterestDeclared: true });
+    const parties = [
+      { id: 'p-zhao', name: '赵秀英', role: 'applicant' as const },
+      { name: '孙志强', role: 'respondent' as const },
+    ];
+    // Only the receiving committee, only on the version it saw, and never naming its mediator a party.
+    expect((await refused(drive.act(appointed, ORG.petition, { type: 'record_parties', parties }))).code).toBe('FORBIDDEN');
+    expect((await refused(drive.act(appointed, org, { type: 'record_parties', parties }, { expectedVersion: accepted.version }))).code).toBe('CONFLICT');
+    const conflict = await refused(drive.act(appointed, org, { type: 'record_parties', parties: [parties[0], { id: mediatorOf(org), name: '调解员', role: 'respondent' }] }));
+    expect([conflict.code, conflict.message]).toEqual(['BAD_REQUEST', expect.stringMatching(/^conflict_of_interest: /)]);
+    const invalid = await refused(drive.act(appointed, org, { type: 'record_parties', parties: [parties[0], { ...parties[1], role: 'third_party' }] }));
+    expect([invalid.code, invalid.message]).toEqual(['BAD_REQUEST', expect.stringMatching(/^invalid_command: /)]);
+
+    const recorded = await drive.act(appointed, org, { type: 'record_parties', parties }, { expectedVersion: appointed.version });
+    expect(recorded).toMatchObject({ status: 'mediator_appointed', version: appointed.version + 1, parties: [parties[0], { id: 'party-2', name: '孙志强', role: 'respondent' }] });
+    expect(recorded.timeline.at(-1)).toMatchObject({ command: 'record_parties', from: 'mediator_appointed', to: 'mediator_appointed', actor: { userId: `staff@${org}`, orgCode: org } });
+    const [row] = (
+      await pg.query(
+        `SELECT t.command, t.actor_org_code, t.facts, h.parties FROM mediation.handoff_transition t JOIN mediation.handoff h ON h.id = t.handoff_id
+         WHERE t.handoff_id = $1 ORDER BY t.seq DESC LIMIT 1`,
+        [h.id],
+      )
+    ).rows;
+    expect(row).toMatchObject({ command: 'record_parties', actor_org_code: org, parties: recorded.parties });
+    expect(row.facts).toEqual([expect.objectContaining({ type: 'handoff.parties_recorded', parties: recorded.parties, previous: h.parties })]);
+
+    // The first answer on consent fixes the parties; the agreement then names the recorded ones.
+    const answered = await drive.act(recorded, org, { type: 'record_consent', partyId: 'p-zhao', consents: true });
+    expect(answered.commandsAllowed).not.toContain('record_parties');
+    const fixed = await refused(drive.act(answered, org, { type: 'record_parties', parties }));
+    expect([fixed.code, fixed.message]).toEqual(['CONFLICT', expect.stringMatching(/^parties_fixed: 当事人已就是否同意调解作出表示.*\(the parties are fixed/)]);
+    let v = await drive.act(answered, org, { type: 'record_consent', partyId: 'party-2', consents: true });
+    v = await drive.act(v, org, { type: 'schedule_session', at: new Date().toISOString(), mode: 'online' });
+    v = await drive.act(v, org, { type: 'record_session', sessionId: v.sessions[0].sessionId, participants: [...v.parties.map((p) => p.id), mediatorOf(org)], record: '双方陈述事实' });
+    const concluded = await drive.conclude(v);
+    expect(concluded.agreement?.parties.map((p) => p.name)).toEqual(['赵秀英', '孙志强']);
   });
 
   it('sends from the redirecting command centre when mediation does not know the unit that held the case', async () => {

@@ -20,7 +20,7 @@ export class DeadlineBreachedV1 {
   @Matches(CODE_PATTERN) policyCode: string;
   @IsISO8601() dueAt: string;
   @IsInt() @Min(1) escalationLevel: number;
-  /** unit → command_centre → joint_office → discipline_inspection */
+  /** handling_unit (petition_bureau for the registration step, Art 22) → command_centre → joint_office → discipline_inspection */
   @Matches(CODE_PATTERN) escalatedTo: string;
 }
 

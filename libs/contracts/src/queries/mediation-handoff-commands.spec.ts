@@ -19,6 +19,9 @@ describe('mediation command contracts', () => {
     ['a field another command has', { type: 'accept', reason: 'x' }, 'command.reason'],
     ['a decline without reason', { type: 'decline' }, 'command.reason'],
     ['a session at no date', { type: 'schedule_session', at: 'tomorrow', mode: 'online' }, 'command.at'],
+    ['parties with a role a dispute has not', { type: 'record_parties', parties: [{ name: '甲', role: 'judge' }, { name: '乙', role: 'respondent' }] }, 'command.parties.0.role'],
+    ['a single party', { type: 'record_parties', parties: [{ name: '甲', role: 'applicant' }] }, 'command.parties'],
+    ['a party with a phone number', { type: 'record_parties', parties: [{ name: '甲', role: 'applicant', phone: '13800000000' }, { name: '乙', role: 'respondent' }] }, 'command.parties.0.phone'],
     ['an agreement with a bad signature method', { type: 'conclude_agreement', agreement: { factsAndDispute: 'f', responsibilities: 'r', terms: ['t'], performance: { manner: 'm', deadline: '2026-12-01' }, signatures: [{ partyId: 'p1', signedAt: '2026-11-20T10:00:00Z', method: 'thumbs_up' }] } }, 'command.agreement.signatures.0.method'],
   ])('refuses %s naming the field', async (_what, command, field) => {
     expect(fieldsOf(await act(command))).toContain(field);

@@ -73,6 +73,8 @@ export class RequestHandoff extends Versioned {
 export const MEDIATION_COMMAND_TYPES = [
   'accept',
   'decline',
+  /** The receiving organisation replaces the parties (e.g. 访调's placeholders) until any consent is recorded. */
+  'record_parties',
   'appoint_mediator',
   'record_consent',
   'schedule_session',
@@ -99,6 +101,14 @@ export class HandoffAcceptCommand {
 export class HandoffDeclineCommand {
   @IsIn(['decline']) type: 'decline';
   @IsString() @Length(1, 1000) reason: string;
+}
+/**
+ * 核实当事人: the whole list again, checked as a request's parties (an applicant and a respondent at
+ * least); names and roles only, like the request's.
+ */
+export class HandoffRecordPartiesCommand {
+  @IsIn(['record_parties']) type: 'record_parties';
+  @IsArray() @ArrayMinSize(2) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => HandoffPartyInput) parties: HandoffPartyInput[];
 }
 /** 在线调解规则 Art 13: the mediator declares on conflicts of interest before the appointment. */
 export class HandoffAppointMediatorCommand {
@@ -165,6 +175,7 @@ export class HandoffWithdrawRequestCommand {
 export type MediationCommand =
   | HandoffAcceptCommand
   | HandoffDeclineCommand
+  | HandoffRecordPartiesCommand
   | HandoffAppointMediatorCommand
   | HandoffRecordConsentCommand
   | HandoffScheduleSessionCommand
@@ -181,6 +192,7 @@ export type MediationCommand =
 const SUB_TYPES: { value: new () => object; name: MediationCommandType }[] = [
   { value: HandoffAcceptCommand, name: 'accept' },
   { value: HandoffDeclineCommand, name: 'decline' },
+  { value: HandoffRecordPartiesCommand, name: 'record_parties' },
   { value: HandoffAppointMediatorCommand, name: 'appoint_mediator' },
   { value: HandoffRecordConsentCommand, name: 'record_consent' },
   { value: HandoffScheduleSessionCommand, name: 'schedule_session' },

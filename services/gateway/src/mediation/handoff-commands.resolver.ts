@@ -12,6 +12,7 @@ import {
   ExtendTimeLimitInput,
   HandoffCommandInput,
   RecordConsentInput,
+  RecordHandoffPartiesInput,
   RecordPerformanceInput,
   RecordSessionInput,
   RequestHandoffInput,
@@ -55,6 +56,12 @@ export class HandoffCommandsResolver {
   @Mutation(() => HandoffView, { description: '不予受理并说明理由 / decline, with the reason' })
   declineHandoff(@CurrentPrincipal() p: Principal, @Args('input') i: DeclineHandoffInput): Promise<HandoffView> {
     return this.desk.act(p, i, { type: 'decline', reason: i.reason });
+  }
+
+  @Allow(...RECEIVER_ROLES)
+  @Mutation(() => HandoffView, { description: '核实当事人（受理后、当事人表示是否同意调解前） / record the real parties, after acceptance and before any consent' })
+  recordHandoffParties(@CurrentPrincipal() p: Principal, @Args('input') i: RecordHandoffPartiesInput): Promise<HandoffView> {
+    return this.desk.act(p, i, { type: 'record_parties', parties: i.parties.map((x) => ({ ...optional('id', x.id), name: x.name, role: x.role })) });
   }
 
   @Allow(...RECEIVER_ROLES)

@@ -181,6 +181,7 @@ describe('mediation in GraphQL (guard, validation, scoping and error shaping; fa
       const steps: [string, string, Record<string, unknown>, Record<string, unknown>][] = [
         ['acceptHandoff', 'HandoffCommandInput', { expectedVersion: 1 }, { type: 'accept' }],
         ['declineHandoff', 'DeclineHandoffInput', { reason: '不属于本委员会受理范围' }, { type: 'decline', reason: '不属于本委员会受理范围' }],
+        ['recordHandoffParties', 'RecordHandoffPartiesInput', { parties: [{ id: 'p-gao', name: '高某', role: 'APPLICANT' }, { name: '某公司', role: 'RESPONDENT' }] }, { type: 'record_parties', parties: [{ id: 'p-gao', name: '高某', role: 'applicant' }, { name: '某公司', role: 'respondent' }] }],
         ['appointMediator', 'AppointMediatorInput', { mediatorId: 'mdr_labour_1', chosenByParties: false, conflictOfInterestDeclared: true }, { type: 'appoint_mediator', mediatorId: 'mdr_labour_1', chosenByParties: false, conflictOfInterestDeclared: true }],
         ['recordPartyConsent', 'RecordConsentInput', { partyId: 'p-gao', consents: true }, { type: 'record_consent', partyId: 'p-gao', consents: true }],
         ['scheduleMediationSession', 'ScheduleSessionInput', { at: '2026-03-02T06:00:00Z', mode: 'ONLINE' }, { type: 'schedule_session', at: '2026-03-02T06:00:00.000Z', mode: 'online' }],
@@ -226,6 +227,29 @@ describe('mediation in GraphQL (guard, validation, scoping and error shaping; fa
           signatures: [{ partyId: 'p-gao', signedAt: '2026-03-02T08:00:00.000Z', method: 'e_signature' }],
         },
       });
+    });
+
+    it('lets only the receiving committee record the parties, checks the list before asking, and passes the service’s refusal on', async () => {
+      const id = aHandoffView().id;
+      const m = `mutation ($input: RecordHandoffPartiesInput!) { recordHandoffParties(input: $input) { id parties { id name role } } }`;
+      const parties = [{ id: 'p-zhao', name: '赵秀英', role: 'APPLICANT' }, { id: 'p-sun', name: '孙志强', role: 'RESPONDENT' }];
+      for (const role of ['court', 'unit_staff', 'command_operator', 'supervisor'] as const) expect([role, codeOf(await as(role, m, { input: { handoffId: id, parties } }))]).toEqual([role, 'FORBIDDEN']);
+      const oneSide = await as('mediation_committee', m, { input: { handoffId: id, parties: [parties[0]] } });
+      expect(codeOf(oneSide)).toBe('BAD_USER_INPUT');
+      expect((oneSide.errors?.[0].extensions?.fields as { field: string }[]).map((f) => f.field)).toEqual([expect.stringContaining('parties')]);
+      expect(rpc.calls).toEqual([]);
+
+      rpc.on(MediationActOnHandoff, (q) => aHandoffView({ status: 'mediator_appointed', parties: q.command.type === 'record_parties' ? q.command.parties.map((p, i) => ({ id: p.id ?? `party-${i + 1}`, name: p.name, role: p.role })) : [] }));
+      const a = await as<{ recordHandoffParties: { parties: unknown[] } }>('mediation_committee', m, { input: { handoffId: id, expectedVersion: 3, parties } });
+      expect(a.data?.recordHandoffParties.parties).toEqual(parties);
+      expect(payloadOf<ActOnHandoff>(MediationActOnHandoff.subject)).toMatchObject({ expectedVersion: 3, by: { orgCode: 'med_labour' } });
+
+      const fixed = 'parties_fixed: 当事人已就是否同意调解作出表示，当事人不能再变更 (the parties are fixed once a party’s consent is recorded)';
+      rpc.on(MediationActOnHandoff, () => {
+        throw new RpcCallError('CONFLICT', fixed, [{ field: 'command.parties', problems: [fixed] }]);
+      });
+      const refused = await as('mediation_committee', m, { input: { handoffId: id, parties } });
+      expect([codeOf(refused), refused.errors?.[0].message]).toEqual(['CONFLICT', fixed]);
     });
 
     it("keeps each step to its side: only courts decide confirmation, only committees mediate", async () => {

@@ -9,7 +9,8 @@ import { HandoffService } from './handoff.service';
 
 /**
  * The redirect names no parties (their identities stay in intake's vault): the petitioner and the
- * other side stand in by role until the committee records them at its first contact.
+ * other side stand in by role until the committee records them at its first contact (`record_parties`,
+ * allowed until a party answers on consent).
  */
 export const REDIRECT_PARTIES = (trackingCode: string): RequestHandoff['parties'] => [
   { id: 'petitioner', name: `信访人（信访事项 ${trackingCode}）`, role: 'applicant' },

@@ -43,6 +43,15 @@ describe('wire commands to domain commands', () => {
     expect(toDomainStep({ type: 'withdraw_request', reason: '撤回' }, ctx)).toEqual({ kind: 'withdraw', request: { reason: '撤回', by: ctx.by } });
   });
 
+  it('numbers recorded parties without ids as a request does, and leaves them to the receiving organisation', () => {
+    const cmd: MediationCommand = { type: 'record_parties', parties: [{ name: '赵某', role: 'applicant' }, { id: 'p-co', name: '某物业公司', role: 'respondent' }] };
+    expect(toDomainStep(cmd, ctx)).toEqual({
+      kind: 'transition',
+      command: { type: 'record_parties', parties: [{ id: 'party-1', name: '赵某', role: 'applicant' }, { id: 'p-co', name: '某物业公司', role: 'respondent' }], by: ctx.by },
+    });
+    expect([ORGS.committee.orgCode, ORGS.petitionOffice.orgCode].map((o) => mayIssue(cmd, inSession, o))).toEqual([true, false]);
+  });
+
   it('pages with an opaque cursor that refuses anything it did not make', () => {
     const at = new Date('2026-03-02T01:02:03.456Z');
     const id = '3437fb35-c1c5-4409-84c8-dd01e8c37b9d';

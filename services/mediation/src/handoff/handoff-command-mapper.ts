@@ -60,6 +60,9 @@ export function toDomainStep(cmd: MediationCommand, ctx: CommandContext): Domain
       return t({ type: 'accept', by });
     case 'decline':
       return t({ type: 'decline', reason: cmd.reason, by });
+    case 'record_parties':
+      // Ids as a request defaults them: party-<n>.
+      return t({ type: 'record_parties', parties: cmd.parties.map((p, i) => ({ id: p.id ?? `party-${i + 1}`, name: p.name, role: p.role })), by });
     case 'appoint_mediator':
       return t({
         type: 'appoint_mediator',

@@ -9,6 +9,7 @@ const CONFLICTS: ReadonlySet<HandoffErrorCode> = new Set<HandoffErrorCode>([
   'consent_required',
   'deadline_passed',
   'consent_already_recorded',
+  'parties_fixed',
   'duplicate_session',
   'session_already_recorded',
   'session_not_yet_held',

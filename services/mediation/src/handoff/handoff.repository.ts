@@ -107,10 +107,10 @@ export class HandoffRepository {
     const version = before.version + 1;
     await tx.query(
       `UPDATE handoff SET status = $2, mediator_id = $3, state = $4, version = $5, updated_at = $6, accepted_at = $7,
-         concluded_at = $8, outcome = $9, failure_end = $10, duration_days = $11, returned_at = $12
+         concluded_at = $8, outcome = $9, failure_end = $10, duration_days = $11, returned_at = $12, parties = $13
        WHERE id = $1`,
       [next.id, c.status, c.mediatorId, JSON.stringify(next), version, next.timeline.at(-1)?.at ?? next.requestedAt,
-        c.acceptedAt, c.concludedAt, c.outcome, c.failureEnd, c.durationDays, c.returnedAt],
+        c.acceptedAt, c.concludedAt, c.outcome, c.failureEnd, c.durationDays, c.returnedAt, JSON.stringify(next.parties)],
     );
     await this.appendTimeline(tx, next, before.state.timeline.length, events);
     await this.projectAgreement(tx, before.state, next);

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PublicationView, PublishRuleSet, RoutingRuleDefinition, RuleSetView } from '@yikouban/contracts';
+import { RuleSetPublished, type PublicationView, type PublishRuleSet, type RoutingRuleDefinition, type RuleSetView } from '@yikouban/contracts';
+import { appendToOutbox, OutboxRelay } from '@yikouban/messaging';
 import { DomainError } from '@yikouban/service-kit';
 import type { CategorySeed } from '../classification/classification.types';
 import { DirectoryCache } from '../directory/directory-cache';
@@ -46,6 +47,7 @@ export class RuleSetAdministration {
     private readonly db: DataSource,
     private readonly directory: DirectoryCache,
     private readonly repo: DirectoryRepository,
+    @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
   async versions(): Promise<PublicationView[]> {
@@ -79,7 +81,8 @@ export class RuleSetAdministration {
       if (problems.length > 0) {
         throw new DomainError('BAD_REQUEST', `invalid_rule_set: ${problems.flatMap((p) => p.problems).join('; ')}`, problems);
       }
-      await publications.record(tx, 'routing_rule_set', { version, basedOn: current, at: new Date(), by: c.by, note: c.note });
+      const at = new Date();
+      await publications.record(tx, 'routing_rule_set', { version, basedOn: current, at, by: c.by, note: c.note });
       for (const r of next) {
         await tx.query(
           `INSERT INTO routing_rule (id, version, category_code, region_code, min_headcount, min_amount_yuan, collective_only, lead_org_code, co_org_codes, priority)
@@ -87,9 +90,18 @@ export class RuleSetAdministration {
           [r.id, version, r.categoryCode, r.regionCode, r.minHeadcount ?? null, r.minAmountYuan ?? null, r.collectiveOnly ?? false, r.leadOrgCode, r.coOrgCodes, r.priority],
         );
       }
+      // Other replicas drop their cached rules on this fact (DirectoryChangeListener) instead of when they age out.
+      await appendToOutbox(
+        tx,
+        RuleSetPublished,
+        { version, ...(current === null ? {} : { basedOn: current }), size: next.length, by: { userId: c.by.userId, orgCode: c.by.orgCode }, at: at.toISOString() },
+        { occurredAt: at },
+      );
       return this.get({ version }, tx);
     });
+    // Routing on this instance uses the new rules at once; other replicas when the fact reaches them.
     this.directory.invalidate();
+    this.relay?.kick();
     return view;
   }
 }

@@ -1,6 +1,7 @@
-import { ClassificationPublished, type CategoryDefinition, type ClassificationPublishedV1, type EventEnvelope } from '@yikouban/contracts';
+import { ClassificationPublished, RuleSetPublished, type CategoryDefinition, type ClassificationPublishedV1, type EventEnvelope, type RuleSetPublishedV1 } from '@yikouban/contracts';
 import { startDataServiceInProcess, TEST_NATS_URL, waitFor, type RunningService } from '@yikouban/testing';
 import { ClassificationAdministration } from '../administration/classification-administration';
+import { RuleSetAdministration } from '../administration/rule-set-administration';
 import { DEFAULT_CLASSIFICATION_LIST } from '../classification/default-classification-list';
 import { routingService } from '../service';
 import { actor, COMMAND_CENTRE, WorkbenchHarness } from '../workbench/testing/workbench-harness';
@@ -25,7 +26,7 @@ const GIG: CategoryDefinition = {
   keywords: ['外卖骑手', '平台扣款'],
 };
 
-describe('a directory change or a classification list published through one replica refreshes the others (real PostgreSQL and NATS)', () => {
+describe('a directory change, a classification list or a rule set published through one replica refreshes the others (real PostgreSQL and NATS)', () => {
   let h: WorkbenchHarness;
   let other: RunningService;
 
@@ -82,5 +83,29 @@ describe('a directory change or a classification list published through one repl
     expect(facts.map((f) => f.data)).toEqual([
       { version: published.version, basedOn: before.listVersion, size: DEFAULT_CLASSIFICATION_LIST.length + 1, by: ADMIN, at: published.publishedAt },
     ]);
+  });
+
+  it('drops the cached rules on routing.rules.published, which the publishing transaction records once', async () => {
+    const cache = h.svc.app.get(DirectoryCache);
+    const now = Date.now();
+    cache.invalidate();
+    const before = await cache.current(now);
+    const inForce = await other.app.get(RuleSetAdministration).get({});
+    const rule = inForce.rules.find((r) => r.id === 'wage_arrears@330621');
+    if (!rule) throw new Error('the demo rules have no wage_arrears@330621');
+    expect(before.rules.find((r) => r.id === rule.id)).toMatchObject({ version: inForce.version, priority: rule.priority });
+
+    const published = await other.app.get(RuleSetAdministration).publish({
+      basedOnVersion: inForce.version, note: '欠薪规则优先', upsert: [{ ...rule, priority: rule.priority + 7 }], remove: [], by: ADMIN,
+    });
+    const fresh = await waitFor('this replica routes by the new rules', async () => {
+      const snap = await cache.current(now);
+      return snap.rules.some((r) => r.version === published.version) ? snap : undefined;
+    });
+    expect(fresh.rules.find((r) => r.id === rule.id)).toMatchObject({ version: published.version, priority: rule.priority + 7 });
+    expect(fresh.rules).toHaveLength(inForce.rules.length);
+
+    const facts = (await h.probe.read(h.ns.stream('routing'), h.ns.subject(RuleSetPublished.subject))).map((m) => m.json<EventEnvelope<RuleSetPublishedV1>>());
+    expect(facts.map((f) => f.data)).toEqual([{ version: published.version, basedOn: inForce.version, size: inForce.rules.length, by: ADMIN, at: published.publishedAt }]);
   });
 });

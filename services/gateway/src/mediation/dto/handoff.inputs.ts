@@ -128,6 +128,11 @@ export class WithdrawHandoffInput extends HandoffCommandInput {
   @Field() @IsString() @Length(1, 1000) reason: string;
 }
 
+@InputType({ description: '核实当事人：以完整名单替换（须有申请人和被申请人），任一当事人表示是否同意调解后不可再改 / the whole list of parties again, until a party answers on consent' })
+export class RecordHandoffPartiesInput extends HandoffCommandInput {
+  @Field(() => [HandoffPartyInput]) @IsArray() @ArrayMinSize(2) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => HandoffPartyInput) parties: HandoffPartyInput[];
+}
+
 @InputType({ description: '指定调解员，须先声明利益冲突（在线调解规则第13条） / appoint a mediator after the conflict-of-interest declaration' })
 export class AppointMediatorInput extends HandoffCommandInput {
   @Field() @Matches(LOCAL_ID_PATTERN) mediatorId: string;

@@ -40,7 +40,7 @@ export class OverdueBoardItemView {
   @Field(() => Float, { description: '已用时限比例，1 = 到期 / share of the time used now' }) shareUsed: number;
   @Field(() => Int) warningsSent: number;
   @Field(() => Int) escalationLevel: number;
-  @Field(() => String, { nullable: true }) escalatedTo: string | null;
+  @Field(() => String, { nullable: true, description: '已升级至：handling_unit（登记环节为 petition_bureau）→ command_centre → joint_office → discipline_inspection / escalated to' }) escalatedTo: string | null;
   @Field(() => String, { nullable: true }) regionCode: string | null;
   @Field(() => String, { nullable: true, description: '承办单位 / the lead unit' }) orgCode: string | null;
   @Field(() => String, { nullable: true }) categoryCode: string | null;

@@ -52,7 +52,7 @@ interface Detail extends Row, Omit<MediationFile, 'id' | 'version'> {
 }
 
 /** The steps between acceptance and the conclusion; the conclusion's own steps (judicial confirmation, return) stay on the panel. */
-const MEDIATION_COMMANDS = ['appoint_mediator', 'record_consent', 'schedule_session', 'record_session', 'conclude_agreement', 'conclude_failure'];
+const MEDIATION_COMMANDS = ['record_parties', 'appoint_mediator', 'record_consent', 'schedule_session', 'record_session', 'conclude_agreement', 'conclude_failure'];
 const PANEL_COMMANDS = ['accept', 'decline', 'return_to_source', ...MEDIATION_COMMANDS];
 
 function HandoffPanel({ id, court, onChanged }: { id: string; court: boolean; onChanged: () => void }) {

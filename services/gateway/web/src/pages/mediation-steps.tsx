@@ -8,6 +8,7 @@ import { Badge } from '../components/labels';
 import { useAsync } from '../components/use-async';
 import { useNow } from '../components/use-now';
 import { useI18n } from '../i18n';
+import { HandoffPartiesForm } from './handoff-parties-form';
 
 /** What the steps read of a handoff (HandoffPanel asks for these fields too). */
 export const MEDIATION_FIELDS = `mediatorId mediator { mediatorId name }
@@ -46,7 +47,7 @@ const nowLocal = () => {
   return d.toISOString().slice(0, 16);
 };
 
-/** 调解步骤 for a mediation committee: appoint, consents, a session, and the agreement (人民调解法 第二十九条) or the failure. */
+/** 调解步骤 for a mediation committee: the verified parties, appoint, consents, a session, and the agreement (人民调解法 第二十九条) or the failure. */
 export function MediationSteps({ h, onChanged }: { h: MediationFile; onChanged: () => Promise<void> }) {
   const { t, tEnum } = useI18n();
   const can = (c: string) => h.commandsAllowed.includes(c);
@@ -121,6 +122,7 @@ export function MediationSteps({ h, onChanged }: { h: MediationFile; onChanged: 
         </p>
       )}
       <ErrorMessage error={error} />
+      {can('record_parties') && <HandoffPartiesForm key={h.version} h={h} onChanged={onChanged} />}
       {can('appoint_mediator') && (
         <Form testId="appoint-form" onSubmit={() => run(APPOINT, { mediatorId, chosenByParties, conflictOfInterestDeclared: declared })}>
           <Field label={t('mediation.mediator')}>

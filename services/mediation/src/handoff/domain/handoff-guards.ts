@@ -1,6 +1,6 @@
 import { HandoffTransitionError, type HandoffErrorCode } from './handoff.errors';
 import type { AgreementError } from './agreement';
-import type { HandoffCommandType, HandoffState, HandoffStatus, SourceStep } from './handoff.types';
+import type { HandoffCommandType, HandoffParty, HandoffState, HandoffStatus, SourceStep } from './handoff.types';
 
 /** Where a check runs: the status it starts from (null when creating) and the command. */
 export interface GuardContext {
@@ -42,6 +42,24 @@ export function requirePartyOf(ctx: GuardContext, state: HandoffState, partyId: 
     fail(ctx, 'unknown_party', '不是本案当事人', `${String(partyId)} is not a party to this handoff`, field);
   }
   return partyId;
+}
+
+const PARTY_ROLES = ['applicant', 'respondent', 'third_party'] as const;
+
+/** A dispute has at least two sides: an applicant and a respondent, each named once. */
+export function requireParties(ctx: GuardContext, parties: readonly HandoffParty[]): HandoffParty[] {
+  if (!Array.isArray(parties) || parties.length < 2) fail(ctx, 'invalid_command', '至少需要两方当事人', 'at least two parties are needed', 'parties');
+  const seen = new Set<string>();
+  const out = parties.map((p, i) => {
+    const id = requireText(ctx, p?.id, `parties[${i}].id`, '当事人编号');
+    if (seen.has(id)) fail(ctx, 'invalid_command', '当事人重复', `party ${id} is listed twice`, `parties[${i}].id`);
+    seen.add(id);
+    return { id, name: requireText(ctx, p.name, `parties[${i}].name`, '当事人姓名或名称'), role: requireOneOf(ctx, p.role, PARTY_ROLES, `parties[${i}].role`) };
+  });
+  if (!out.some((p) => p.role === 'applicant') || !out.some((p) => p.role === 'respondent')) {
+    fail(ctx, 'invalid_command', '当事人须包括申请人和被申请人', 'parties must include an applicant and a respondent', 'parties');
+  }
+  return out;
 }
 
 /** Commands only the receiving organisation may issue. */

@@ -8,6 +8,7 @@ import {
   hasText,
   requireDate,
   requireOneOf,
+  requireParties,
   requirePartyOf,
   requireTargetOrganisation,
   requireText,
@@ -37,6 +38,34 @@ export function decline(state: HandoffState, cmd: CommandOf<'decline'>, now: Dat
     events: [{ type: 'handoff.declined', handoffId: state.id, at, reason }],
   };
 }
+
+/**
+ * 核实当事人: the receiving organisation replaces the parties, e.g. the placeholders a 访调 from
+ * routing's redirect names by role. Checked as a request's parties. Once any party has answered on
+ * consent the parties are fixed (人民调解法 Art 17: it is their consent the mediation rests on). An
+ * appointed mediator is checked again as at the appointment: a party never mediates its own dispute.
+ */
+export function recordParties(state: HandoffState, cmd: CommandOf<'record_parties'>, now: Date): TransitionResult {
+  const ctx = contextOf(state, 'record_parties');
+  requireTargetOrganisation(ctx, state, cmd.by.orgCode);
+  if (state.consents.length > 0) fail(ctx, 'parties_fixed', PARTIES_FIXED.zh, PARTIES_FIXED.en, 'parties');
+  const parties = requireParties(ctx, cmd.parties);
+  const mediatorId = state.mediator?.mediatorId;
+  if (mediatorId !== undefined && parties.some((p) => p.id === mediatorId)) {
+    fail(ctx, 'conflict_of_interest', '当事人不能担任本案调解员，须先另行指定调解员', 'a party cannot mediate its own dispute; appoint another mediator first', 'parties');
+  }
+  const at = now.toISOString();
+  return {
+    state: { ...state, parties },
+    events: [{ type: 'handoff.parties_recorded', handoffId: state.id, at, parties, previous: state.parties.map((p) => ({ ...p })) }],
+  };
+}
+
+/** Why the parties can no longer change. */
+export const PARTIES_FIXED = {
+  zh: '当事人已就是否同意调解作出表示，当事人不能再变更',
+  en: 'the parties are fixed once a party’s consent is recorded',
+};
 
 /**
  * Appoints (or replaces, 回避) the mediator. The mediator must have declared on conflicts of interest

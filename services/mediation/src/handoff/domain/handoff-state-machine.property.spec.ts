@@ -15,6 +15,12 @@ function makeCommand(type: HandoffCommandType, s: HandoffState, now: Date, v: nu
       return { type, by };
     case 'decline':
       return { type, reason: v % 5 === 0 ? '' : '不属于受理范围', by };
+    case 'record_parties':
+      return {
+        type,
+        parties: v % 5 === 0 ? [s.parties[0]] : [{ id: v % 3 === 0 ? MEDIATOR_ID : 'p-zhao', name: '赵秀英', role: 'applicant' }, { id: 'p-sun', name: '孙志强', role: 'respondent' }],
+        by,
+      };
     case 'appoint_mediator':
       return { type, mediatorId: v % 3 === 0 ? 'mediator-zhou' : MEDIATOR_ID, chosenByParties: v % 2 === 0, conflictOfInterestDeclared: v % 4 !== 1, conflicts: v % 9 === 2 ? '亲属关系' : undefined, by };
     case 'record_consent':
@@ -44,6 +50,9 @@ function makeCommand(type: HandoffCommandType, s: HandoffState, now: Date, v: nu
 function checkInvariants(s: HandoffState): void {
   expect(HANDOFF_STATUSES).toContain(s.status);
   expect(s.timeline.at(-1)?.to).toBe(s.status);
+  // The parties change only before any consent, and never take in the mediator.
+  expect(s.consents.every((c) => s.parties.some((p) => p.id === c.partyId))).toBe(true);
+  if (s.mediator) expect(s.parties.some((p) => p.id === s.mediator?.mediatorId)).toBe(false);
   const everyoneConsented = s.parties.every((p) => s.consents.some((c) => c.partyId === p.id && c.consents));
   if (['consented', 'in_session'].includes(s.status)) expect(everyoneConsented).toBe(true);
   if (s.sessions.length > 0) expect(everyoneConsented).toBe(true);

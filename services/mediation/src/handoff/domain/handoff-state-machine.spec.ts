@@ -12,6 +12,7 @@ const COURT = 'jianghai_court';
 const SAMPLE: Readonly<Record<HandoffCommandType, Make>> = {
   accept: (s) => ({ type: 'accept', by: byTarget(s) }),
   decline: (s) => ({ type: 'decline', reason: '超出受理范围', by: byTarget(s) }),
+  record_parties: (s) => ({ type: 'record_parties', parties: [{ id: 'p-zhao', name: '赵秀英', role: 'applicant' }, { id: 'p-sun', name: '孙志强', role: 'respondent' }], by: byTarget(s) }),
   appoint_mediator: (s) => ({ type: 'appoint_mediator', mediatorId: OTHER_MEDIATOR_ID, chosenByParties: true, conflictOfInterestDeclared: true, by: byTarget(s) }),
   record_consent: (s) => ({
     type: 'record_consent',
@@ -46,12 +47,14 @@ interface Legal {
 const LEGAL: Readonly<Record<HandoffStatus, Partial<Record<HandoffCommandType, Legal>>>> = {
   requested: { accept: { next: 'accepted' }, decline: { next: 'declined' } },
   accepted: {
+    record_parties: { next: 'accepted' },
     appoint_mediator: { next: 'mediator_appointed' },
     conclude_failure: { next: 'concluded_failed' },
     extend_time_limit: { next: 'accepted' },
   },
   declined: {},
   mediator_appointed: {
+    record_parties: { next: 'mediator_appointed' },
     appoint_mediator: { next: 'mediator_appointed' },
     record_consent: { next: 'awaiting_consent' },
     conclude_failure: { next: 'concluded_failed' },
@@ -94,6 +97,9 @@ const LEGAL: Readonly<Record<HandoffStatus, Partial<Record<HandoffCommandType, L
 /** Mediation itself may not start before every party has consented (人民调解法 Art 17). */
 const CONSENT_REQUIRED = new Set(['mediator_appointed:schedule_session', 'mediator_appointed:record_session', 'mediator_appointed:conclude_agreement', 'awaiting_consent:schedule_session', 'awaiting_consent:record_session', 'awaiting_consent:conclude_agreement']);
 
+/** Once a party answered on consent, the parties are fixed. */
+const PARTIES_FIXED = new Set(['awaiting_consent:record_parties', 'consented:record_parties', 'in_session:record_parties']);
+
 function send(state: HandoffState, type: HandoffCommandType, clock: Clock) {
   const now = clock.tick();
   return transition(state, SAMPLE[type](state, now), now);
@@ -115,7 +121,8 @@ describe('handoff state machine: every (status, command) pair', () => {
     const legal = LEGAL[status][command];
     if (legal === undefined) {
       const frozen = deepFreeze(state);
-      const expectedCode = CONSENT_REQUIRED.has(`${status}:${command}`) ? 'consent_required' : 'illegal_transition';
+      const pair = `${status}:${command}`;
+      const expectedCode = CONSENT_REQUIRED.has(pair) ? 'consent_required' : PARTIES_FIXED.has(pair) ? 'parties_fixed' : 'illegal_transition';
       let thrown: unknown;
       try {
         send(frozen, command, clock);

@@ -5,7 +5,7 @@ import { HANDOFF_COMMAND_TYPES, HANDOFF_STATUSES, type HandoffCommandType, type 
 import { recordJudicialConfirmation, recordPerformance, requestJudicialConfirmation } from './handoff-aftercare-steps';
 import { concludeAgreement, concludeFailure, returnToSource } from './handoff-conclusion-steps';
 import { fail, hasText, requireDate, requireOneOf, type GuardContext } from './handoff-guards';
-import { accept, appointMediator, decline, extendTimeLimit, recordConsent, recordSession, scheduleSession } from './handoff-mediation-steps';
+import { accept, appointMediator, decline, extendTimeLimit, PARTIES_FIXED, recordConsent, recordParties, recordSession, scheduleSession } from './handoff-mediation-steps';
 
 /** Steps while mediation is open: replace the mediator, end without agreement, extend the period. */
 const OPEN: readonly HandoffCommandType[] = ['appoint_mediator', 'conclude_failure', 'extend_time_limit'];
@@ -15,9 +15,10 @@ const AFTER_AGREEMENT: readonly HandoffCommandType[] = ['request_judicial_confir
 /** Which commands each status admits. Guards inside each step may still refuse a particular command. */
 export const COMMANDS_BY_STATUS: Readonly<Record<HandoffStatus, readonly HandoffCommandType[]>> = {
   requested: ['accept', 'decline'],
-  accepted: ['appoint_mediator', 'conclude_failure', 'extend_time_limit'],
+  // The parties may be corrected (核实当事人) until one of them answers on consent.
+  accepted: ['record_parties', 'appoint_mediator', 'conclude_failure', 'extend_time_limit'],
   declined: [],
-  mediator_appointed: [...OPEN, 'record_consent'],
+  mediator_appointed: ['record_parties', ...OPEN, 'record_consent'],
   awaiting_consent: [...OPEN, 'record_consent'],
   consented: [...OPEN, 'schedule_session'],
   in_session: [...OPEN, 'schedule_session', 'record_session', 'conclude_agreement'],
@@ -27,12 +28,20 @@ export const COMMANDS_BY_STATUS: Readonly<Record<HandoffStatus, readonly Handoff
 };
 
 const MEDIATION_STEPS: readonly HandoffCommandType[] = ['schedule_session', 'record_session', 'conclude_agreement'];
+/** Open statuses in which some party has answered on consent. */
+const CONSENT_GIVEN: readonly HandoffStatus[] = ['awaiting_consent', 'consented', 'in_session'];
 
 /** Why a command is refused in a status where it is not admitted at all. */
 export function rejectionCode(status: HandoffStatus, command: HandoffCommandType): HandoffErrorCode {
+  if (command === 'record_parties' && CONSENT_GIVEN.includes(status)) return 'parties_fixed';
   const waitingForConsent = status === 'mediator_appointed' || status === 'awaiting_consent';
   return waitingForConsent && MEDIATION_STEPS.includes(command) ? 'consent_required' : 'illegal_transition';
 }
+
+const REJECTION_MESSAGES: Partial<Record<HandoffErrorCode, { zh: string; en?: string }>> = {
+  consent_required: { zh: '尚未取得各方当事人同意调解' },
+  parties_fixed: PARTIES_FIXED,
+};
 
 export function commandsAllowedIn(status: HandoffStatus): readonly HandoffCommandType[] {
   return COMMANDS_BY_STATUS[status];
@@ -54,8 +63,8 @@ export function transition(state: HandoffState, command: HandoffCommand, now: Da
   if (last !== undefined && now.getTime() < Date.parse(last.at)) fail(ctx, 'invalid_command', '操作时间早于上一步', 'now is earlier than the last transition', 'now');
   if (!COMMANDS_BY_STATUS[state.status].includes(type)) {
     const code = rejectionCode(state.status, type);
-    const zh = code === 'consent_required' ? '尚未取得各方当事人同意调解' : '当前状态不允许此操作';
-    fail(ctx, code, zh, `${type} is not allowed in status ${state.status}`);
+    const message = REJECTION_MESSAGES[code];
+    fail(ctx, code, message?.zh ?? '当前状态不允许此操作', message?.en ?? `${type} is not allowed in status ${state.status}`);
   }
   const result = apply(state, command, now);
   const entry = { at: now.toISOString(), command: type, from: state.status, to: result.state.status, actor: { userId: command.by.userId, orgCode: command.by.orgCode } };
@@ -68,6 +77,8 @@ function apply(state: HandoffState, command: HandoffCommand, now: Date): Transit
       return accept(state, command, now);
     case 'decline':
       return decline(state, command, now);
+    case 'record_parties':
+      return recordParties(state, command, now);
     case 'appoint_mediator':
       return appointMediator(state, command, now);
     case 'record_consent':

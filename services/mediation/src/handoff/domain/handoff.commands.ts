@@ -3,6 +3,7 @@ import type {
   Actor,
   FailureEnd,
   HandoffCommandType,
+  HandoffParty,
   JudicialConfirmationDecision,
   PerformanceStatus,
   SessionMode,
@@ -17,6 +18,8 @@ export type HandoffCommand = By &
   (
     | { type: 'accept' }
     | { type: 'decline'; reason: string }
+    /** The whole list again: ids, names and roles (核实当事人). */
+    | { type: 'record_parties'; parties: readonly HandoffParty[] }
     | { type: 'appoint_mediator'; mediatorId: string; chosenByParties: boolean; conflictOfInterestDeclared: boolean; conflicts?: string }
     | { type: 'record_consent'; partyId: string; consents: boolean }
     | { type: 'schedule_session'; sessionId: string; at: Date; mode: SessionMode; location?: string }

@@ -15,6 +15,8 @@ export const HANDOFF_ERROR_CODES = [
   /** A malformed command or request: empty text, bad date, bad number. */
   'invalid_command',
   'unknown_party',
+  /** The parties are fixed once any of them answered on consent (人民调解法 Art 17). */
+  'parties_fixed',
   'consent_already_recorded',
   'unknown_session',
   'duplicate_session',

@@ -1,6 +1,7 @@
 import type {
   FailureEnd,
   HandoffKind,
+  HandoffParty,
   HandoffRoute,
   HandoffState,
   OtherRoad,
@@ -25,6 +26,8 @@ export type HandoffDomainEvent = EventBase &
     | { type: 'handoff.requested'; route: HandoffRoute; sourceOrgCode: string; targetOrgCode: string }
     | { type: 'handoff.accepted'; timeLimit: TimeLimit; mediationDueAt: string | null }
     | { type: 'handoff.declined'; reason: string }
+    /** Internal: kept in the file's history with the list it replaced (e.g. 访调's placeholders). */
+    | { type: 'handoff.parties_recorded'; parties: readonly HandoffParty[]; previous: readonly HandoffParty[] }
     | { type: 'handoff.mediator_appointed'; mediatorId: string; chosenByParties: boolean; replacedMediatorId: string | null }
     | { type: 'handoff.consent_recorded'; partyId: string; consents: boolean; allConsented: boolean }
     | { type: 'handoff.session_scheduled'; sessionId: string; sessionAt: string; mode: SessionMode; location: string | null }

@@ -1,4 +1,4 @@
-import { fail, hasText, requireDate, requireOneOf, requireText, type GuardContext } from './handoff-guards';
+import { fail, hasText, requireDate, requireOneOf, requireParties, requireText, type GuardContext } from './handoff-guards';
 import type { TransitionResult } from './handoff.events';
 import {
   HANDOFF_KINDS,
@@ -27,7 +27,6 @@ export interface HandoffRequest {
   timeLimit?: TimeLimit;
 }
 
-const PARTY_ROLES = ['applicant', 'respondent', 'third_party'] as const;
 const ctx: GuardContext = { from: null, command: 'request' };
 
 /** Creates a handoff in status `requested`, or throws HandoffTransitionError naming the bad field. */
@@ -35,7 +34,7 @@ export function requestHandoff(req: HandoffRequest, now: Date): TransitionResult
   requireDate(ctx, now, 'now');
   const route = checkRoute(req.route);
   checkOrganisations(req, route);
-  const parties = checkParties(req.parties);
+  const parties = requireParties(ctx, req.parties);
   const timeLimit = req.timeLimit === undefined ? timeLimitForRoute(route) : checkTimeLimit(req.timeLimit);
   const at = now.toISOString();
   const state: HandoffState = {
@@ -84,22 +83,6 @@ function checkOrganisations(req: HandoffRequest, route: HandoffRoute): void {
   if (req.by.orgCode !== req.source.orgCode) {
     fail(ctx, 'actor_not_permitted', '只有移交机关可以发起移交', `only ${req.source.orgCode} may request this handoff`, 'by.orgCode');
   }
-}
-
-/** A dispute has at least two sides: an applicant and a respondent, each named once. */
-function checkParties(parties: readonly HandoffParty[]): HandoffParty[] {
-  if (!Array.isArray(parties) || parties.length < 2) fail(ctx, 'invalid_command', '至少需要两方当事人', 'at least two parties are needed', 'parties');
-  const seen = new Set<string>();
-  const out = parties.map((p, i) => {
-    const id = requireText(ctx, p?.id, `parties[${i}].id`, '当事人编号');
-    if (seen.has(id)) fail(ctx, 'invalid_command', '当事人重复', `party ${id} is listed twice`, `parties[${i}].id`);
-    seen.add(id);
-    return { id, name: requireText(ctx, p.name, `parties[${i}].name`, '当事人姓名或名称'), role: requireOneOf(ctx, p.role, PARTY_ROLES, `parties[${i}].role`) };
-  });
-  if (!out.some((p) => p.role === 'applicant') || !out.some((p) => p.role === 'respondent')) {
-    fail(ctx, 'invalid_command', '当事人须包括申请人和被申请人', 'parties must include an applicant and a respondent', 'parties');
-  }
-  return out;
 }
 
 function checkTimeLimit(limit: TimeLimit): TimeLimit {
