@@ -11,24 +11,11 @@ import {
   type RoutingRuleDefinition,
 } from '@yikouban/contracts';
 import { DEFAULT_CLASSIFICATION_LIST } from '../classification/default-classification-list';
+import { GIG } from '../classification/testing/categories';
 import { actor, COMMAND_CENTRE, HOUSING, HR, WorkbenchHarness } from '../workbench/testing/workbench-harness';
 
 const ADMIN = actor(COMMAND_CENTRE, 'admin');
 const FINANCE = 'dept_finance';
-const GIG: CategoryDefinition = {
-  code: 'gig_platform_labour',
-  name: '平台用工劳动报酬',
-  nameEn: 'Platform (gig) work pay',
-  matterClass: 'claim',
-  statutoryPaths: ['arbitration', 'litigation', 'mediation', 'petition'],
-  leadDepartmentType: 'human_resources',
-  coDepartmentTypes: ['market_regulation'],
-  handledAtTownLevel: false,
-  laws: ['《劳动争议调解仲裁法》第二条'],
-  defaultComplexity: 'complex',
-  defaultColour: 'yellow',
-  keywords: ['外卖骑手', '平台扣款'],
-};
 const wageArrears = (): CategoryDefinition => ({ ...(DEFAULT_CLASSIFICATION_LIST.find((c) => c.code === 'wage_arrears') as CategoryDefinition) });
 const collectiveWageRule = (co: string[]): RoutingRuleDefinition => ({
   id: 'wage_arrears@330621:collective', categoryCode: 'wage_arrears', regionCode: '330621', collectiveOnly: true, leadOrgCode: HR, coOrgCodes: co, priority: 10,

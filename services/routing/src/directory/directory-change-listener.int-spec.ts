@@ -3,6 +3,7 @@ import { startDataServiceInProcess, TEST_NATS_URL, waitFor, type RunningService 
 import { ClassificationAdministration } from '../administration/classification-administration';
 import { RuleSetAdministration } from '../administration/rule-set-administration';
 import { DEFAULT_CLASSIFICATION_LIST } from '../classification/default-classification-list';
+import { GIG } from '../classification/testing/categories';
 import { routingService } from '../service';
 import { actor, COMMAND_CENTRE, WorkbenchHarness } from '../workbench/testing/workbench-harness';
 import { DirectoryAdministration } from './directory-administration';
@@ -11,20 +12,6 @@ import { DirectoryCache } from './directory-cache';
 const ADMIN = actor(COMMAND_CENTRE, 'admin-user');
 const CHENGGUAN = '330621101';
 const SHIQIAO = '330621103';
-const GIG: CategoryDefinition = {
-  code: 'gig_platform_labour',
-  name: '平台用工劳动报酬',
-  nameEn: 'Platform (gig) work pay',
-  matterClass: 'claim',
-  statutoryPaths: ['arbitration', 'litigation', 'mediation', 'petition'],
-  leadDepartmentType: 'human_resources',
-  coDepartmentTypes: ['market_regulation'],
-  handledAtTownLevel: false,
-  laws: ['《劳动争议调解仲裁法》第二条'],
-  defaultComplexity: 'complex',
-  defaultColour: 'yellow',
-  keywords: ['外卖骑手', '平台扣款'],
-};
 
 describe('a directory change, a classification list or a rule set published through one replica refreshes the others (real PostgreSQL and NATS)', () => {
   let h: WorkbenchHarness;

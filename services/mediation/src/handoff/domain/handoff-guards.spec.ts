@@ -1,22 +1,11 @@
 import type { HandoffCommand } from './handoff.commands';
-import { HandoffTransitionError } from './handoff.errors';
 import type { HandoffState } from './handoff.types';
-import { actorOf, agreementFor, Clock, MEDIATOR_ID, ORGS, PARTIES, requestFor, run, stateAt, STEP } from './handoff.fixtures';
+import { actorOf, agreementFor, Clock, MEDIATOR_ID, ORGS, PARTIES, requestFor, run, stateAt, STEP, rejection } from './handoff.fixtures';
 import { transition } from './handoff-state-machine';
 import { requestHandoff } from './request-handoff';
 
 const target = (s: HandoffState) => actorOf(s.target.orgCode);
 const at = (iso: string) => new Date(iso);
-
-function rejection(fn: () => unknown): HandoffTransitionError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HandoffTransitionError) return e;
-    throw e;
-  }
-  throw new Error('expected a HandoffTransitionError, but the command was accepted');
-}
 
 describe('consent (人民调解法 Art 17)', () => {
   it('ends mediation with failure end "refused" when the first party refuses', () => {

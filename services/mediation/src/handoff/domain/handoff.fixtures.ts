@@ -5,6 +5,7 @@ import type { HandoffRoute, HandoffState, HandoffStatus, MediationOrganisationKi
 import type { HandoffRequest } from './request-handoff';
 import { requestHandoff } from './request-handoff';
 import { transition } from './handoff-state-machine';
+import { HandoffTransitionError } from './handoff.errors';
 
 export const ORGS = {
   petitionOffice: { orgCode: 'heshan_petition_bureau', name: '鹤山市信访局', kind: 'petition_office' as SourceOrganisationKind },
@@ -136,4 +137,15 @@ export function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/** The refusal a command meets; fails when the command is accepted or throws anything else. */
+export function rejection(fn: () => unknown): HandoffTransitionError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof HandoffTransitionError) return e;
+    throw e;
+  }
+  throw new Error('expected a HandoffTransitionError, but the command was accepted');
 }

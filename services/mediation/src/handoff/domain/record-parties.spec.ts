@@ -1,7 +1,6 @@
 import type { HandoffCommand } from './handoff.commands';
-import { HandoffTransitionError } from './handoff.errors';
 import type { HandoffParty, HandoffState } from './handoff.types';
-import { actorOf, Clock, MEDIATOR_ID, ORGS, PARTIES, requestFor, stateAt, STEP, run } from './handoff.fixtures';
+import { actorOf, Clock, MEDIATOR_ID, ORGS, PARTIES, requestFor, stateAt, STEP, run, rejection } from './handoff.fixtures';
 import { transition } from './handoff-state-machine';
 import { requestHandoff } from './request-handoff';
 
@@ -18,16 +17,6 @@ const VERIFIED: HandoffParty[] = [
 
 const target = (s: HandoffState) => actorOf(s.target.orgCode);
 const record = (s: HandoffState, parties: readonly HandoffParty[], by = target(s)): HandoffCommand => ({ type: 'record_parties', parties, by });
-
-function rejection(fn: () => unknown): HandoffTransitionError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HandoffTransitionError) return e;
-    throw e;
-  }
-  throw new Error('expected a HandoffTransitionError, but the command was accepted');
-}
 
 /** A 访调 as the redirect makes it, taken to `steps` by the committee. */
 function redirected(clock: Clock, steps: Parameters<typeof run>[2]): HandoffState {
