@@ -2,7 +2,9 @@ import type { DataServiceSpec } from '@yikouban/service-kit';
 import { MediationConfig } from './config/mediation.config';
 import { mediationDataSourceOptions } from './database/data-source';
 import { seedDemoDirectory } from './directory/demo-seed';
+import { DirectoryChangedHandler } from './directory/directory-changed.handler';
 import { DirectoryModule } from './directory/directory.module';
+import { DirectorySyncModule } from './directory/directory-sync.module';
 import { HandoffModule, MEDIATION_EVENT_HANDLERS } from './handoff/handoff.module';
 import { StatsModule } from './stats/stats.module';
 
@@ -11,7 +13,7 @@ export const mediationService: DataServiceSpec<MediationConfig> = {
   service: 'mediation',
   configClass: MediationConfig,
   dataSource: (c) => mediationDataSourceOptions(c.databaseUrl),
-  features: () => [DirectoryModule, HandoffModule, StatsModule],
-  handlers: MEDIATION_EVENT_HANDLERS,
+  features: (c) => [DirectoryModule, DirectorySyncModule.register({ natsUrl: c.natsUrl, namespace: c.namespace, timeoutMs: c.routingTimeoutMs }), HandoffModule, StatsModule],
+  handlers: [...MEDIATION_EVENT_HANDLERS, DirectoryChangedHandler],
   seed: (c, logger) => seedDemoDirectory(mediationDataSourceOptions(c.databaseUrl), logger),
 };

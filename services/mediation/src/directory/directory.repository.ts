@@ -42,7 +42,26 @@ export class DirectoryRepository {
     if (f.speciality) where.push(`${arg(f.speciality)} = ANY (specialities)`);
     return this.db.query(`SELECT ${MEDIATOR_COLUMNS} FROM mediator WHERE ${where.join(' AND ')} ORDER BY org_code, id`, args);
   }
+
+  /**
+   * Takes routing's current record of an organisation routing owns: name, kind, region and whether
+   * it is active follow routing; what only mediation keeps (specialities, mediators) stays.
+   */
+  async followRouting(m: EntityManager, o: RoutingOrganisationCopy): Promise<void> {
+    await m.query(
+      `INSERT INTO organisation (code, name, name_en, kind, region_code, active) VALUES ($1,$2,$3,$4,$5,$6)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, kind = EXCLUDED.kind, region_code = EXCLUDED.region_code, active = EXCLUDED.active`,
+      [o.code, o.name, o.nameEn, o.kind, o.regionCode, o.active],
+    );
+  }
+
+  /** No new handoff from or to it; the handoffs it already has go on as they are. */
+  async deactivate(m: EntityManager, code: string): Promise<void> {
+    await m.query('UPDATE organisation SET active = false WHERE code = $1', [code]);
+  }
 }
+
+export type RoutingOrganisationCopy = Omit<OrganisationRecord, 'specialities'>;
 
 export interface OrganisationSeed {
   code: string;
