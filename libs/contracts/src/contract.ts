@@ -1,5 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
+import { memoizeValidationMetadata } from './validation-metadata-cache';
+
+memoizeValidationMetadata();
 
 export const SERVICE_NAMES = ['intake', 'routing', 'mediation', 'supervision', 'gateway'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];

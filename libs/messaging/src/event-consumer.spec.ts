@@ -7,6 +7,7 @@ import type { DeadLetters } from './dead-letter';
 import { EventConsumer, type EventConsumerOptions } from './event-consumer';
 import { PermanentEventError, type EventHandler } from './event-handler';
 import { Namespace } from './naming';
+import { appendToOutbox } from './outbox';
 
 /** PostgreSQL's error for a deadlock victim, as pg raises it. */
 const deadlock = () => Object.assign(new Error('deadlock detected'), { code: '40P01' });
@@ -24,7 +25,10 @@ async function consumerWith(options: EventConsumerOptions, failures: unknown[] |
   const connection = { status: 'I', getTransactionStatus: () => connection.status };
   const queryRunner = {
     databaseConnection: connection,
-    manager: { failStatement: () => void (connection.status = 'E') } as unknown as EntityManager,
+    manager: {
+      failStatement: () => void (connection.status = 'E'),
+      query: (sql: string, params?: unknown[]) => queryRunner.query(sql, params),
+    } as unknown as EntityManager,
     connect: async () => undefined,
     release: async () => undefined,
     startTransaction: async () => {
@@ -42,7 +46,8 @@ async function consumerWith(options: EventConsumerOptions, failures: unknown[] |
       connection.status = 'I';
     },
     query: async (sql: string, params: unknown[] = []) => {
-      statements.push(sql.startsWith('SELECT pg_advisory_xact_lock') ? `LOCK ${String(params[0])}` : sql.split(' ').slice(0, 2).join(' '));
+      if (sql.startsWith('INSERT INTO outbox')) statements.push(`OUTBOX ${sql.includes('unnest') ? (params[0] as unknown[]).length : 1}`);
+      else statements.push(sql.startsWith('SELECT pg_advisory_xact_lock') ? `LOCK ${String(params[0])}` : sql.split(' ').slice(0, 2).join(' '));
       if (sql.startsWith('ROLLBACK TO SAVEPOINT')) connection.status = 'T';
       else if (connection.status === 'E') throw Object.assign(new Error('current transaction is aborted'), { code: '25P02' });
       if (!sql.startsWith('INSERT INTO inbox')) return [];
@@ -64,16 +69,18 @@ async function consumerWith(options: EventConsumerOptions, failures: unknown[] |
     handle: async (event, tx) => {
       const failure = typeof failures === 'function' ? failures(event) : failures.shift();
       if (failure === 'caught') return void (tx as unknown as { failStatement: () => void }).failStatement();
-      if (failure) throw failure;
+      if (failure === 'outbox') await appendToOutbox(tx, GrievanceWithdrawn, event.data);
+      else if (failure) throw failure;
       applied.push(event.data.grievanceId);
     },
   };
   const deadLettered: string[] = [];
   const deadLetters = { send: async (_msg: JsMsg, reason: string) => void deadLettered.push(reason) } as unknown as DeadLetters;
   const logger = new JsonLogger('supervision', 'error', () => undefined);
-  const consumer = new EventConsumer('supervision', handler, { db, js, jsm, ns: new Namespace('t1'), deadLetters, logger }, options);
+  const commits = { woke: 0 };
+  const consumer = new EventConsumer('supervision', handler, { db, js, jsm, ns: new Namespace('t1'), deadLetters, logger, onCommitted: () => void commits.woke++ }, options);
   await consumer.start();
-  return { consumer, statements, applied, deadLettered, deliver: (m: JsMsg) => deliver(m) };
+  return { consumer, statements, applied, deadLettered, commits, deliver: (m: JsMsg) => deliver(m) };
 }
 
 function aMessage(id: string = randomUUID()) {
@@ -206,5 +213,57 @@ describe('EventConsumer batches', () => {
     await consumer.stop();
     expect(statements).not.toContain('COMMIT (rolls back)');
     expect([other.acks, swallower.acks]).toEqual([['nak 1000'], ['nak 1000']]);
+  });
+});
+
+describe('EventConsumer and the outbox', () => {
+  it("writes a batch's facts in one statement before the commit, and wakes the relay once", async () => {
+    const { consumer, statements, commits, deliver } = await consumerWith({}, () => 'outbox');
+    const first = aMessage();
+    deliver(first.msg);
+    const rest = [aMessage(), aMessage(), aMessage()];
+    for (const m of rest) deliver(m.msg);
+    await answered(first, ...rest);
+    await consumer.stop();
+    expect(statements).toEqual(['BEGIN', 'INSERT INTO', 'OUTBOX 1', 'COMMIT', 'BEGIN', 'INSERT INTO', 'OUTBOX 3', 'COMMIT']);
+    expect(commits.woke).toBe(2);
+  });
+
+  it('does not wake the relay after a batch that wrote no facts', async () => {
+    const { consumer, commits, deliver } = await consumerWith({}, []);
+    const m = aMessage();
+    deliver(m.msg);
+    await answered(m);
+    await consumer.stop();
+    expect(m.acks).toEqual(['ack']);
+    expect(commits.woke).toBe(0);
+  });
+
+  it('isolated, writes each event\'s facts inside its savepoint, so a rejected event leaves none', async () => {
+    const bad = aMessage();
+    const { consumer, statements, deadLettered, deliver } = await consumerWith({}, (e) => (e.id === bad.envelope.id ? new PermanentEventError('names no grievance') : 'outbox'));
+    const first = aMessage();
+    deliver(first.msg);
+    const after = aMessage();
+    for (const m of [bad, after]) deliver(m.msg);
+    await answered(first, bad, after);
+    await consumer.stop();
+    expect(statements.slice(4)).toEqual([
+      'BEGIN', 'INSERT INTO', 'ROLLBACK',
+      'BEGIN', 'INSERT INTO', 'SAVEPOINT ykb_event', 'ROLLBACK TO', 'SAVEPOINT ykb_event', 'OUTBOX 1', 'RELEASE SAVEPOINT', 'COMMIT',
+    ]);
+    expect(deadLettered).toEqual(['rejected: names no grievance']);
+  });
+});
+
+describe('EventConsumer gathering a turn', () => {
+  it('puts messages read together into one batch rather than starting with the first alone', async () => {
+    const { consumer, statements, applied, deliver } = await consumerWith({ gatherTurn: true }, []);
+    const together = [aMessage(), aMessage(), aMessage()];
+    for (const m of together) deliver(m.msg);
+    await answered(...together);
+    await consumer.stop();
+    expect(statements).toEqual(['BEGIN', 'INSERT INTO', 'COMMIT']);
+    expect(applied).toEqual(together.map((m) => m.envelope.data.grievanceId));
   });
 });

@@ -57,7 +57,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
       const source = handler.contract.owner;
       // The publisher normally creates its stream; creating it here too lets services start in any order.
       await ensureStream(jsm, this.ns.stream(source), eventContractsOwnedBy(source).map((c) => this.ns.subject(c.subject)), replicas);
-      const consumer = new EventConsumer(service, handler, { db: db!, js, jsm, ns: this.ns, deadLetters, logger, onCommitted: () => this.relay?.kick() }, this.options.consumer);
+      const consumer = new EventConsumer(service, handler, { db: db!, js, jsm, ns: this.ns, deadLetters, logger, onCommitted: () => this.relay?.kick() }, { gatherTurn: true, ...this.options.consumer });
       await consumer.start();
       this.consumers.push(consumer);
       logger.event('info', 'consumer started', { durable: consumer.durable, subject: handler.contract.subject }, 'Messaging');

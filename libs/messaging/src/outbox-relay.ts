@@ -92,15 +92,28 @@ export class OutboxRelay {
     await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
+  /** Whether any row waits, in one autocommit statement: an idle poll need not open a claiming transaction. */
+  private async anyUnsent(): Promise<boolean> {
+    const rows: unknown[] = await this.db.query('SELECT 1 FROM outbox WHERE published_at IS NULL LIMIT 1');
+    return rows.length > 0;
+  }
+
   private async run(): Promise<void> {
     let backoffMs = 0;
+    let full = false;
     while (this.running) {
+      const kicked = this.kicked;
       this.kicked = false;
       try {
-        const sent = await this.publishBatch();
+        // Claim at once after a kick or a full batch; after an idle wait, look first.
+        const sent: number = kicked || full || (await this.anyUnsent()) ? await this.publishBatch() : 0;
         backoffMs = 0;
-        if (sent > 0) continue;
+        // A short batch took every row there was: rows committed since then kicked (or wait
+        // for the next poll, when another replica wrote them), so no empty claim follows.
+        full = sent >= (this.options.batchSize ?? 256);
+        if (full) continue;
       } catch (err) {
+        full = false;
         backoffMs = Math.min(Math.max(backoffMs * 2, 200), 5000);
         this.logger.event('warn', 'outbox publish failed; will retry', { error: (err as Error).message, backoffMs }, 'OutboxRelay');
       }

@@ -45,6 +45,9 @@ const seconds = (ms: number): number => Math.max(1, Math.ceil(Math.max(0, ms) / 
  * ledger counts against the same windows.
  */
 export class SlidingWindowLimiter {
+  /** When each bucket's old hits were last forgotten (by this limiter's clock). */
+  private readonly forgotten = new Map<string, number>();
+
   constructor(
     private readonly ledger: RateLimitLedger,
     private readonly now: () => number = Date.now,
@@ -89,6 +92,13 @@ export class SlidingWindowLimiter {
   private async forgetOld(limits: RateLimit[], now: number): Promise<void> {
     const windows = new Map<string, number>();
     for (const l of limits) windows.set(bucketOf(l.key), Math.max(windows.get(bucketOf(l.key)) ?? 0, l.windowMs));
-    for (const [bucket, windowMs] of windows) await this.ledger.forget(bucket, new Date(now - windowMs));
+    for (const [bucket, windowMs] of windows) {
+      // At most once per sixtieth of the window (a second of a minute): the ledger stays as small,
+      // and a busy door spends no statement per call on it. Forgetting never changes a count.
+      const last = this.forgotten.get(bucket);
+      if (last !== undefined && now >= last && now - last < windowMs / 60) continue;
+      this.forgotten.set(bucket, now);
+      await this.ledger.forget(bucket, new Date(now - windowMs));
+    }
   }
 }

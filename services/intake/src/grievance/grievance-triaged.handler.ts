@@ -20,13 +20,19 @@ export class GrievanceTriagedHandler implements EventHandler<GrievanceTriagedV1>
   async handle(event: EventEnvelope<GrievanceTriagedV1>, tx: EntityManager): Promise<void> {
     const t = event.data;
     if (t.diversion === 'discipline_inspection') await tx.update(Grievance, { id: t.grievanceId, accusation: false }, { accusation: true });
-    const known = await tx.exists(Grievance, { where: { id: t.grievanceId } });
-    if (!known) return;
-    await addTimelineEntry(tx, t.grievanceId, new Date(t.decidedAt), 'triaged', {
-      acceptedAsPetition: t.statutoryPath === 'petition' && t.diversion === undefined,
-      statutoryPath: t.statutoryPath,
-      diversion: t.diversion ?? null,
-      reason: t.reason,
-    });
+    // The step only for a grievance intake knows, checked in the same statement (one round trip, not two).
+    await addTimelineEntry(
+      tx,
+      t.grievanceId,
+      new Date(t.decidedAt),
+      'triaged',
+      {
+        acceptedAsPetition: t.statutoryPath === 'petition' && t.diversion === undefined,
+        statutoryPath: t.statutoryPath,
+        diversion: t.diversion ?? null,
+        reason: t.reason,
+      },
+      { ifKnown: true },
+    );
   }
 }

@@ -20,8 +20,24 @@ export interface TimelineEntry {
   detail: Record<string, string | number | boolean | null>;
 }
 
-export async function addTimelineEntry(tx: EntityManager, grievanceId: string, at: Date, kind: TimelineKind, detail: TimelineEntry['detail'] = {}): Promise<void> {
-  await tx.query('INSERT INTO timeline_entry (grievance_id, at, kind, detail) VALUES ($1, $2, $3, $4)', [grievanceId, at, kind, JSON.stringify(detail)]);
+/** `ifKnown`: add the step only when intake holds the grievance (a fact about one it never registered adds nothing). */
+export async function addTimelineEntry(
+  tx: EntityManager,
+  grievanceId: string,
+  at: Date,
+  kind: TimelineKind,
+  detail: TimelineEntry['detail'] = {},
+  options: { ifKnown?: boolean } = {},
+): Promise<void> {
+  const params = [grievanceId, at, kind, JSON.stringify(detail)];
+  if (!options.ifKnown) await tx.query('INSERT INTO timeline_entry (grievance_id, at, kind, detail) VALUES ($1, $2, $3, $4)', params);
+  else {
+    await tx.query(
+      `INSERT INTO timeline_entry (grievance_id, at, kind, detail)
+       SELECT $1::uuid, $2::timestamptz, $3::text, $4::jsonb WHERE EXISTS (SELECT 1 FROM grievance WHERE id = $1::uuid)`,
+      params,
+    );
+  }
 }
 
 /**
@@ -40,14 +56,18 @@ export async function setClockTimelineEntry(
   detail: TimelineEntry['detail'],
   asOf: Date,
 ): Promise<boolean> {
-  const applied = (await tx.query(
-    `INSERT INTO timeline_entry (grievance_id, at, kind, detail, clock_id, clock_as_of) VALUES ($1, $2, $3, $4, $5, $6)
+  const applied = (await tx.query(CLOCK_STEP_UPSERT, clockStepParams(grievanceId, clockId, at, kind, detail, asOf))) as unknown[];
+  return applied.length > 0;
+}
+
+/** setClockTimelineEntry's statement ($1–$6, clockStepParams), for a caller that writes more in the same statement (a WITH). */
+export const CLOCK_STEP_UPSERT = `INSERT INTO timeline_entry (grievance_id, at, kind, detail, clock_id, clock_as_of) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (clock_id) WHERE clock_id IS NOT NULL DO UPDATE SET at = EXCLUDED.at, detail = EXCLUDED.detail, clock_as_of = EXCLUDED.clock_as_of
        WHERE timeline_entry.clock_as_of IS NULL OR timeline_entry.clock_as_of <= EXCLUDED.clock_as_of
-     RETURNING id`,
-    [grievanceId, at, kind, JSON.stringify(detail), clockId, asOf],
-  )) as unknown[];
-  return applied.length > 0;
+     RETURNING id`;
+
+export function clockStepParams(grievanceId: string, clockId: string, at: Date, kind: TimelineKind, detail: TimelineEntry['detail'], asOf: Date): unknown[] {
+  return [grievanceId, at, kind, JSON.stringify(detail), clockId, asOf];
 }
 
 export async function readTimeline(tx: EntityManager, grievanceId: string): Promise<TimelineEntry[]> {
