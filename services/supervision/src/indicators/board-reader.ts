@@ -36,7 +36,7 @@ export function shareUsed(startedAt: Date, dueAt: Date, now: Date): number {
 
 /**
  * 超期 / 临期 board. Reads only the clocks that need attention (a partial index holds them:
- * breached, or still counting and past a warning share), joined to where each case counts.
+ * breached, or still counting and past a warning share, with where each case counts).
  */
 @Injectable()
 export class BoardReader {
@@ -46,21 +46,27 @@ export class BoardReader {
     const filter = new SqlFilter();
     const overdue = `(c.state = 'breached' OR c.due_at <= ${filter.param(now)}::timestamptz)`;
     filter.add(`(c.state = 'breached' OR (c.state IN ('running','paused') AND c.warnings_sent > 0))`);
-    if (q.regionCode) filter.add('s.region_code LIKE ?', regionPrefix(q.regionCode));
-    if (q.orgCode) filter.add('s.org_code = ?', q.orgCode);
+    // Where the case counts, as each clock carries it (kept equal to supervised_case's by the
+    // database): the totals then read the board's index alone, never the cases.
+    if (q.regionCode) filter.add('c.case_region_code LIKE ?', regionPrefix(q.regionCode));
+    if (q.orgCode) filter.add('c.case_org_code = ?', q.orgCode);
     const kind = q.kind ?? 'all';
     if (kind === 'overdue') filter.add(overdue);
     if (kind === 'near_overdue') filter.add(`NOT ${overdue}`);
-    const from = 'FROM clock c LEFT JOIN supervised_case s ON s.grievance_id = c.grievance_id';
     // The totals count the whole filtered board, before the page's cursor narrows it.
-    const [totals] = (await this.db.query(`SELECT count(*) FILTER (WHERE ${overdue})::int AS overdue, count(*) FILTER (WHERE NOT ${overdue})::int AS near ${from} ${filter.where}`, [...filter.params])) as {
+    const [totals] = (await this.db.query(`SELECT count(*) FILTER (WHERE ${overdue})::int AS overdue, count(*) FILTER (WHERE NOT ${overdue})::int AS near FROM clock c ${filter.where}`, [...filter.params])) as {
       overdue: number;
       near: number;
     }[];
+    // The page's clocks are chosen from the board's index alone, then read: a sparse filter (a
+    // small town, the last page) skips thousands of entries without visiting their rows.
     const page = await keysetPage(filter, q, SOONEST_DUE, async (tail) =>
       (await this.db.query(
         `SELECT c.id, c.grievance_id, c.step, c.policy_code, c.state, c.started_at, c.due_at, c.warnings_sent, c.escalation_level,
-                s.tracking_code, s.region_code, s.org_code, s.category_code, ${overdue} AS overdue ${from} ${tail}`,
+                s.tracking_code, s.region_code, s.org_code, s.category_code, ${overdue} AS overdue
+           FROM (SELECT c.id FROM clock c ${tail}) p JOIN clock c ON c.id = p.id
+           LEFT JOIN supervised_case s ON s.grievance_id = c.grievance_id
+          ORDER BY c.due_at, c.id`,
         filter.params,
       )) as BoardRow[],
     );

@@ -87,15 +87,17 @@ export class CaseOwnershipService {
     const oldBefore = filter.param(new Date(now.getTime() - minAgeDays * 24 * 60 * 60 * 1000));
     const manyRepeats = filter.param(minRepeats + 1);
     const at = filter.param(now);
-    filter.add('c.open').add(`(c.received_at <= ${oldBefore} OR COALESCE(rc.members, 1) >= ${manyRepeats} OR h.overdue)`);
+    filter.add('c.open').add(`(c.received_at <= ${oldBefore} OR COALESCE(rc.members, 1) >= ${manyRepeats} OR COALESCE(h.overdue, false))`);
     if (q.regionCode) filter.add('c.region_code LIKE ?', regionPrefix(q.regionCode));
     if (q.orgCode) filter.add('c.org_code = ?', q.orgCode);
     if (q.owned !== undefined) filter.add(q.owned ? 'o.grievance_id IS NOT NULL' : 'o.grievance_id IS NULL');
+    // Whether the handling clock is overdue is a LIMIT 1 lateral, not EXISTS: the planner hashed an
+    // EXISTS once per query over every clock; the lateral looks up only the cases the page walks.
     const page = await keysetPage(filter, q, OLDEST_RECEIVED, async (tail) =>
       (await this.db.query(
         `SELECT c.grievance_id, c.tracking_code, c.region_code, c.org_code, c.category_code, c.received_at,
                 COALESCE(c.received_at, to_timestamp(0)) AS sort_at,
-                COALESCE(rc.members, 1) - 1 AS repeats, h.overdue AS handling_overdue, a.status AS aftercare_status,
+                COALESCE(rc.members, 1) - 1 AS repeats, COALESCE(h.overdue, false) AS handling_overdue, a.status AS aftercare_status,
                 (SELECT count(*)::int FROM supervision_notice n WHERE n.grievance_id = c.grievance_id AND n.state <> 'accepted') AS open_notices,
                 o.leader_user_id, o.leader_name, o.since, o.plan, o.assigned_by
            FROM supervised_case c
@@ -103,8 +105,8 @@ export class CaseOwnershipService {
            LEFT JOIN repeat_chain rc ON rc.root_id = rm.root_id
            LEFT JOIN aftercare a ON a.grievance_id = c.grievance_id
            LEFT JOIN case_owner o ON o.grievance_id = c.grievance_id
-           CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM clock k WHERE k.grievance_id = c.grievance_id AND k.step = 'handling'
-                                 AND (k.state = 'breached' OR (k.state IN ('running','paused') AND k.due_at < ${at}))) AS overdue) h
+           LEFT JOIN LATERAL (SELECT true AS overdue FROM clock k WHERE k.grievance_id = c.grievance_id AND k.step = 'handling'
+                                 AND (k.state = 'breached' OR (k.state IN ('running','paused') AND k.due_at < ${at})) LIMIT 1) h ON true
          ${tail}`,
         filter.params,
       )) as BacklogRow[],
