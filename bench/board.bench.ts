@@ -27,23 +27,10 @@ import { supervisionDataSourceOptions, SUPERVISION_SCHEMA } from '../services/su
 import { BoardReader } from '../services/supervision/src/indicators/board-reader';
 import { IndicatorReader } from '../services/supervision/src/indicators/indicator-reader';
 import { CaseOwnershipService } from '../services/supervision/src/oversight/case-ownership.service';
+import { arg, textArg, percentile } from './support/cli';
 
 const PG_ADMIN_URL = process.env.YKB_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-function textArg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 function dbUrl(name: string): string {
   const url = new URL(PG_ADMIN_URL);

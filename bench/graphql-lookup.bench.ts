@@ -6,16 +6,7 @@
  *
  *   node -r ./scripts/register-paths.cjs dist/bench/graphql-lookup.bench.js --concurrency 8 --seconds 15
  */
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+import { arg, percentile } from './support/cli';
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });

@@ -13,16 +13,7 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { connect } from '@nats-io/transport-node';
 import { ClockStarted, type ClockStartedV1, type EventEnvelope } from '@yikouban/contracts';
 import { Namespace } from '@yikouban/messaging';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+import { arg, percentile, sendAtRate } from './support/cli';
 
 /** The services' ports (start-services.mjs): DESIGN budgets ≤ 200 MB resident each. */
 const SERVICE_PORTS: Record<number, string> = { 3000: 'gateway', 3001: 'intake', 3002: 'routing', 3003: 'mediation', 3004: 'supervision' };
@@ -125,32 +116,22 @@ async function main(): Promise<void> {
   let errors = 0;
   const total = rate * seconds;
   const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(
-      (async () => {
-        const t0 = performance.now();
-        const res = await fetch(`${intake}/api/v1/grievances`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ channel: 'web', regionCode: region, categoryCode: 'noise', description: `夜间施工噪音扰民，第${i}次反映。` }),
-        }).catch(() => undefined);
-        const t1 = performance.now();
-        if (!res || res.status !== 201) {
-          errors++;
-          return;
-        }
-        const body = (await res.json()) as { id: string };
-        postedAt.set(body.id, t1);
-        postLatency.push(t1 - t0);
-      })(),
-    );
-  }
-  await Promise.all(inFlight);
-  const sendSeconds = (performance.now() - started) / 1000;
+  const sendSeconds = await sendAtRate(rate, total, async (i) => {
+    const t0 = performance.now();
+    const res = await fetch(`${intake}/api/v1/grievances`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ channel: 'web', regionCode: region, categoryCode: 'noise', description: `夜间施工噪音扰民，第${i}次反映。` }),
+    }).catch(() => undefined);
+    const t1 = performance.now();
+    if (!res || res.status !== 201) {
+      errors++;
+      return;
+    }
+    const body = (await res.json()) as { id: string };
+    postedAt.set(body.id, t1);
+    postLatency.push(t1 - t0);
+  });
   const deadline = Date.now() + 30_000;
   while (clocked() < postedAt.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   const drainSeconds = (performance.now() - started) / 1000;

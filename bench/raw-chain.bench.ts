@@ -13,16 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, StorageType, type JsMsg } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { Client, Pool } from 'pg';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+import { arg, percentile, sendAtRate } from './support/cli';
 
 const HOPS = 2;
 const DATABASE = 'ykb_raw_chain_bench';
@@ -100,28 +91,18 @@ async function main(): Promise<void> {
   let errors = 0;
   const total = rate * seconds;
   const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = started + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(
-      (async () => {
-        const id = randomUUID();
-        const t0 = performance.now();
-        try {
-          await write(id, 0, { id, n: i, description: `夜间施工噪音扰民，第${i}次反映。` });
-          startedAt.set(id, performance.now());
-          await js.publish(subject(1), JSON.stringify({ id }), { msgID: id });
-          produceLatency.push(performance.now() - t0);
-        } catch {
-          errors++;
-        }
-      })(),
-    );
-  }
-  await Promise.all(inFlight);
-  const sendSeconds = (performance.now() - started) / 1000;
+  const sendSeconds = await sendAtRate(rate, total, async (i) => {
+    const id = randomUUID();
+    const t0 = performance.now();
+    try {
+      await write(id, 0, { id, n: i, description: `夜间施工噪音扰民，第${i}次反映。` });
+      startedAt.set(id, performance.now());
+      await js.publish(subject(1), JSON.stringify({ id }), { msgID: id });
+      produceLatency.push(performance.now() - t0);
+    } catch {
+      errors++;
+    }
+  });
   const deadline = Date.now() + 30_000;
   while (endToEnd.length < produceLatency.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   const drainSeconds = (performance.now() - started) / 1000;

@@ -11,4 +11,5 @@ export * from './dead-letter';
 export * from './rpc-errors';
 export * from './rpc-server';
 export * from './rpc-client';
+export * from './rpc-client.module';
 export * from './messaging.module';

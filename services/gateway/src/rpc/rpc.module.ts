@@ -1,5 +1,5 @@
-import { DynamicModule, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Namespace, RpcClient } from '@yikouban/messaging';
+import { DynamicModule, Module } from '@nestjs/common';
+import { RpcClientModule } from '@yikouban/messaging';
 
 export interface RpcModuleOptions {
   natsUrl: string;
@@ -7,32 +7,10 @@ export interface RpcModuleOptions {
   timeoutMs: number;
 }
 
-/** Connects the shared client when the app starts, so the first query does not pay for it; closes it last. */
-@Injectable()
-class RpcClientLifecycle implements OnModuleInit, OnApplicationShutdown {
-  constructor(private readonly client: RpcClient) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.client.connect();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
-  }
-}
-
 /** One RpcClient for the whole gateway: every feature asks the other services through it. */
 @Module({})
 export class RpcModule {
   static forRoot(options: RpcModuleOptions): DynamicModule {
-    return {
-      module: RpcModule,
-      global: true,
-      providers: [
-        { provide: RpcClient, useFactory: () => new RpcClient(new Namespace(options.namespace), options.natsUrl, 'ykb-gateway-rpc', options.timeoutMs) },
-        RpcClientLifecycle,
-      ],
-      exports: [RpcClient],
-    };
+    return { module: RpcModule, imports: [RpcClientModule.forRoot({ ...options, connectionName: 'ykb-gateway-rpc', global: true })] };
   }
 }

@@ -1,5 +1,5 @@
-import { DynamicModule, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Namespace, RpcClient } from '@yikouban/messaging';
+import { DynamicModule, Module } from '@nestjs/common';
+import { RpcClientModule } from '@yikouban/messaging';
 import { DirectoryChangedHandler } from './directory-changed.handler';
 import { DirectoryModule } from './directory.module';
 
@@ -10,32 +10,15 @@ export interface DirectorySyncOptions {
   timeoutMs: number;
 }
 
-/** Connects the client before the consumers start (onApplicationBootstrap); closes it on shutdown. */
-@Injectable()
-class RoutingClientLifecycle implements OnModuleInit, OnApplicationShutdown {
-  constructor(private readonly client: RpcClient) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.client.connect();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
-  }
-}
-
 /** Mediation follows routing's directory: the `routing.directory.changed` consumer and its client to routing. */
 @Module({})
 export class DirectorySyncModule {
   static register(options: DirectorySyncOptions): DynamicModule {
     return {
       module: DirectorySyncModule,
-      imports: [DirectoryModule],
-      providers: [
-        { provide: RpcClient, useFactory: () => new RpcClient(new Namespace(options.namespace), options.natsUrl, 'ykb-mediation-rpc', options.timeoutMs) },
-        RoutingClientLifecycle,
-        DirectoryChangedHandler,
-      ],
+      imports: [DirectoryModule, RpcClientModule.forRoot({ ...options, connectionName: 'ykb-mediation-rpc' })],
+      providers: [DirectoryChangedHandler],
+      exports: [DirectoryChangedHandler],
     };
   }
 }
