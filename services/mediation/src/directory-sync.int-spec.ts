@@ -84,35 +84,35 @@ describe("mediation follows routing's directory (real PostgreSQL and NATS, routi
   };
 
   it('takes a department created in routing as a sender: its 访调 requests are accepted, renamed when routing renames it, refused once routing deactivates it', async () => {
-    const code = 'dept_civil_affairs';
+    const code = 'dept_statistics';
     // Unknown before routing says so: the request is refused and a redirect falls back to the command centre.
-    expect((await refused(drive.request({ kind: 'petition_mediation', sourceOrgCode: code }))).message).toMatch(/^unknown_organisation: .*dept_civil_affairs/);
-    expect((await redirectFrom(code, '县民政局')).source.orgCode).toBe(COMMAND_CENTRE);
+    expect((await refused(drive.request({ kind: 'petition_mediation', sourceOrgCode: code }))).message).toMatch(/^unknown_organisation: .*dept_statistics/);
+    expect((await redirectFrom(code, '县统计局')).source.orgCode).toBe(COMMAND_CENTRE);
 
-    routing.set(code, org({ code, name: '县民政局', nameEn: 'County Civil Affairs Bureau', kind: 'department', departmentType: 'civil_affairs' }));
+    routing.set(code, org({ code, name: '县统计局', nameEn: 'County Statistics Bureau', kind: 'department' }));
     await changed('organisation_created', code);
     expect(await rowWhere('the new department', code, () => true)).toEqual({
-      code, name: '县民政局', name_en: 'County Civil Affairs Bureau', kind: 'petition_office', region_code: COUNTY, specialities: [], active: true,
+      code, name: '县统计局', name_en: 'County Statistics Bureau', kind: 'petition_office', region_code: COUNTY, specialities: [], active: true,
     });
 
     const requested = await drive.request({ kind: 'petition_mediation', sourceOrgCode: code });
-    expect(requested).toMatchObject({ status: 'requested', source: { orgCode: code, name: '县民政局', kind: 'petition_office' } });
+    expect(requested).toMatchObject({ status: 'requested', source: { orgCode: code, name: '县统计局', kind: 'petition_office' } });
     // A redirect of a case it holds now names it as the sender, not the command centre.
-    expect((await redirectFrom(code, '县民政局')).source).toEqual({ orgCode: code, name: '县民政局', kind: 'petition_office' });
+    expect((await redirectFrom(code, '县统计局')).source).toEqual({ orgCode: code, name: '县统计局', kind: 'petition_office' });
 
-    routing.set(code, { ...routing.get(code)!, name: '县民政局（县社会救助中心）', nameEn: 'County Civil Affairs Bureau (Social Assistance Centre)' });
+    routing.set(code, { ...routing.get(code)!, name: '县统计局（县普查中心）', nameEn: 'County Statistics Bureau (Census Centre)' });
     await changed('organisation_updated', code);
-    await rowWhere('the renamed department', code, (r) => r.name === '县民政局（县社会救助中心）');
-    expect((await drive.request({ kind: 'petition_mediation', sourceOrgCode: code })).source.name).toBe('县民政局（县社会救助中心）');
+    await rowWhere('the renamed department', code, (r) => r.name === '县统计局（县普查中心）');
+    expect((await drive.request({ kind: 'petition_mediation', sourceOrgCode: code })).source.name).toBe('县统计局（县普查中心）');
     // A handoff already made keeps the name it was made under.
-    expect((await sut.rpc.request(MediationGetHandoff, { handoffId: requested.id })).source.name).toBe('县民政局');
+    expect((await sut.rpc.request(MediationGetHandoff, { handoffId: requested.id })).source.name).toBe('县统计局');
 
     routing.set(code, { ...routing.get(code)!, active: false });
     await changed('organisation_deactivated', code);
     await rowWhere('the deactivated department', code, (r) => !r.active);
     expect((await refused(drive.request({ kind: 'petition_mediation', sourceOrgCode: code }))).message).toMatch(/^unknown_organisation: /);
     // Its open handoffs go on: the committee still accepts the one it was sent.
-    expect(await drive.act(requested, requested.target.orgCode, { type: 'accept' })).toMatchObject({ status: 'accepted', source: { orgCode: code, name: '县民政局' } });
+    expect(await drive.act(requested, requested.target.orgCode, { type: 'accept' })).toMatchObject({ status: 'accepted', source: { orgCode: code, name: '县统计局' } });
     expect(await deadLetters()).toEqual([]);
   });
 

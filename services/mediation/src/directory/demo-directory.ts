@@ -19,14 +19,32 @@ const TOWNS: [suffix: string, name: string, policeName: string, specialities: st
 
 const c = DEMO_COUNTY;
 
-/** Handling units that most often send a petition case to mediation (codes as in routing's directory). */
+/**
+ * Every county department of routing's demo directory (codes and names as there): any unit that
+ * holds a petition case may send it to mediation, by hand or through a redirect. Organisations an
+ * administrator adds later arrive through routing.directory.changed (directory-changed.handler.ts).
+ */
 const PETITION_UNITS: [type: string, name: string, nameEn: string][] = [
   ['human_resources', '县人力资源和社会保障局', 'County Human Resources and Social Security Bureau'],
+  ['social_insurance', '县社会保险事业管理中心', 'County Social Insurance Administration Centre'],
   ['housing', '县住房和城乡建设局', 'County Housing and Urban-Rural Development Bureau'],
-  ['health', '县卫生健康局', 'County Health Bureau'],
-  ['transport', '县交通运输局', 'County Transport Bureau'],
-  ['market_regulation', '县市场监督管理局', 'County Market Regulation Bureau'],
   ['natural_resources', '县自然资源和规划局', 'County Natural Resources and Planning Bureau'],
+  ['agriculture', '县农业农村局', 'County Agriculture and Rural Affairs Bureau'],
+  ['ecology', '市生态环境局青川分局', 'Ecology and Environment Bureau, Qingchuan Branch'],
+  ['education', '县教育局', 'County Education Bureau'],
+  ['health', '县卫生健康局', 'County Health Bureau'],
+  ['medical_insurance', '县医疗保障局', 'County Medical Insurance Bureau'],
+  ['market_regulation', '县市场监督管理局', 'County Market Regulation Bureau'],
+  ['transport', '县交通运输局', 'County Transport Bureau'],
+  ['public_security', '县公安局', 'County Public Security Bureau'],
+  ['civil_affairs', '县民政局', 'County Civil Affairs Bureau'],
+  ['justice', '县司法局', 'County Justice Bureau'],
+  ['water', '县水利局', 'County Water Resources Bureau'],
+  ['urban_management', '县综合行政执法局', 'County Comprehensive Law Enforcement Bureau'],
+  ['emergency', '县应急管理局', 'County Emergency Management Bureau'],
+  ['finance', '县财政局', 'County Finance Bureau'],
+  ['veterans_affairs', '县退役军人事务局', 'County Veterans Affairs Bureau'],
+  ['political_legal', '县委政法委员会', 'County Political and Legal Affairs Commission'],
 ];
 
 export const DEMO_MEDIATION_ORGANISATIONS: OrganisationSeed[] = [
