@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CorpusExample } from './corpus';
 import { featuresOf } from './features';
-import { NaiveBayes, type RankedClass, type TrainingDoc } from './naive-bayes';
+import { NaiveBayesCounts, type NaiveBayes, type RankedClass } from './naive-bayes';
 import type { Segmenter } from './segmenter';
 
 /** Texts segmented between two turns of the event loop when training in the background. */
@@ -19,7 +19,9 @@ export class CategoryClassifier {
   ) {}
 
   static train(examples: CorpusExample[], segmenter: Segmenter): CategoryClassifier {
-    return new CategoryClassifier(NaiveBayes.train(examples.map((e) => toDoc(e, segmenter))), segmenter);
+    const counts = countsFor(examples);
+    for (const e of examples) counts.add(featuresOf(e.text, segmenter), e.categoryCode);
+    return new CategoryClassifier(counts.model(), segmenter);
   }
 
   /**
@@ -28,13 +30,13 @@ export class CategoryClassifier {
    * between slices (the service is shutting down).
    */
   static async trainInSlices(examples: CorpusExample[], segmenter: Segmenter, signal?: AbortSignal): Promise<CategoryClassifier> {
-    const docs: TrainingDoc[] = [];
+    const counts = countsFor(examples);
     for (let i = 0; i < examples.length; i += SLICE) {
       await nextTurn(undefined, { signal });
-      for (const e of examples.slice(i, i + SLICE)) docs.push(toDoc(e, segmenter));
+      for (const e of examples.slice(i, i + SLICE)) counts.add(featuresOf(e.text, segmenter), e.categoryCode);
     }
     await nextTurn(undefined, { signal });
-    return new CategoryClassifier(NaiveBayes.train(docs), segmenter);
+    return new CategoryClassifier(counts.model(), segmenter);
   }
 
   get categoryCodes(): readonly string[] {
@@ -52,6 +54,10 @@ export class CategoryClassifier {
   }
 }
 
-function toDoc(e: CorpusExample, segmenter: Segmenter): TrainingDoc {
-  return { features: featuresOf(e.text, segmenter), label: e.categoryCode };
+/**
+ * Counted a text at a time, no documents kept: only what prediction needs outlives training (the
+ * texts and their features go as soon as they are counted).
+ */
+function countsFor(examples: CorpusExample[]): NaiveBayesCounts {
+  return new NaiveBayesCounts([...new Set(examples.map((e) => e.categoryCode))].sort());
 }

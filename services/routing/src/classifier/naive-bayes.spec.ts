@@ -1,4 +1,4 @@
-import { NaiveBayes } from './naive-bayes';
+import { NaiveBayes, NaiveBayesCounts } from './naive-bayes';
 
 const docs = [
   { label: 'wage', features: ['工资', '包工头', '拖欠'] },
@@ -35,5 +35,22 @@ describe('multinomial Naive Bayes', () => {
 
   it('refuses to train on nothing', () => {
     expect(() => NaiveBayes.train([])).toThrow('no training documents');
+  });
+
+  it('counts documents one at a time, past the initial size of its table, as training on them all does', () => {
+    const counts = new NaiveBayesCounts(['a', 'b']);
+    // 3,000 distinct features: the counts table starts at 1,024 rows and has to grow twice.
+    for (let i = 0; i < 1500; i++) counts.add([`a${i}`, 'shared'], 'a');
+    for (let i = 0; i < 1500; i++) counts.add([`b${i}`, 'shared'], 'b');
+    const model = counts.model();
+    expect(model.known(['a0', 'a1499', 'b1499', 'shared', 'never'])).toBe(4);
+    expect(model.rank(['a1499', 'shared'])[0].label).toBe('a');
+    expect(model.rank(['b0'])[0].label).toBe('b');
+    const same = NaiveBayes.train([...Array(1500).keys()].flatMap((i) => [{ label: 'a', features: [`a${i}`, 'shared'] }, { label: 'b', features: [`b${i}`, 'shared'] }]));
+    expect(same.rank(['a7', 'b9', 'shared'])).toEqual(model.rank(['a7', 'b9', 'shared']));
+  });
+
+  it('refuses a document whose label it was not told about', () => {
+    expect(() => new NaiveBayesCounts(['a']).add(['x'], 'b')).toThrow('label b is not among the classes counted');
   });
 });
