@@ -14,7 +14,8 @@ import { anchorAtReceipt, moves, reanchor } from './receipt-anchor';
  *
  * The caller must hold the grievance's supervised_case row lock (tallyReceived takes it, as the
  * assignment handler does before it reads the receipt): either the assignment saw the receipt, or
- * its clocks are visible here.
+ * its clocks are visible here. Such clocks exist only once an assignment was applied, which records
+ * its registration decision on that row first: a caller that saw no decision under the lock may skip this.
  */
 export async function anchorClocksOnReceipt(tx: EntityManager, grievanceId: string, receivedAt: Date, at: Date, cause: string): Promise<void> {
   const waiting = await tx.getRepository(Clock).find({ where: { grievanceId, awaitingReceipt: true }, lock: { mode: 'pessimistic_write' } });

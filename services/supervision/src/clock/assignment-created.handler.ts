@@ -3,10 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { AssignmentCreated, type AssignmentCreatedV1, type Complexity, type EventEnvelope } from '@yikouban/contracts';
 import type { EventHandler } from '@yikouban/messaging';
 import { tallyLeadAssigned } from '../indicators/case-facts';
+import { Clock } from './clock.entity';
 import { startClocks } from './clock-writer';
-import { handlingStart, planAssignmentClocks } from './deadline-planner';
+import { handlingStart, planAssignmentClocks, REGISTRATION_STEP } from './deadline-planner';
 import { stopIfCaseEnded } from './ended-case';
-import { registrationDecided } from './registration-clock';
+import { stopRegistrationAmong } from './registration-clock';
 
 /** The lead unit's assignment ends registration (交办) and starts the handling clock (and the first-time feedback clock). */
 @Injectable()
@@ -16,8 +17,15 @@ export class AssignmentCreatedHandler implements EventHandler<AssignmentCreatedV
   async handle(event: EventEnvelope<AssignmentCreatedV1>, tx: EntityManager): Promise<void> {
     const a = event.data;
     if (a.role !== 'lead') return;
-    const supervised = await tallyLeadAssigned(tx, a);
-    await registrationDecided(tx, a.grievanceId, new Date(a.createdAt), `assigned: ${AssignmentCreated.subject} ${event.id}`);
+    const decided = { at: new Date(a.createdAt), cause: `assigned: ${AssignmentCreated.subject} ${event.id}` };
+    // The decision is kept in the case's own update (under its row lock); then the clocks are read, and
+    // locked, in one statement: the registration clock the decision stops and any of the assignment's it moves.
+    const supervised = await tallyLeadAssigned(tx, a, decided);
+    const clocks = await tx.getRepository(Clock).find({
+      where: [{ subjectId: a.grievanceId, step: REGISTRATION_STEP }, { subjectId: a.assignmentId }],
+      lock: { mode: 'pessimistic_write' },
+    });
+    await stopRegistrationAmong(tx, a.grievanceId, clocks, decided.at, decided.cause);
     // The profile and the receipt in one read (the case row exists: the tally above wrote it).
     const [p] = (await tx.query(
       `SELECT g.region_code, g.first_time, g.complexity, g.statutory_path, c.received_at
@@ -35,6 +43,7 @@ export class AssignmentCreatedHandler implements EventHandler<AssignmentCreatedV
       planAssignmentClocks(profile, startedAt).map((planned) => ({
         grievanceId: a.grievanceId, subjectId: a.assignmentId, startedAt, regionCode: profile.regionCode, awaitingReceipt, cause: `${AssignmentCreated.subject} ${event.id}`, ...planned,
       })),
+      clocks,
     );
     // Intake's merge or withdrawal was applied first (seen under the case row lock): the clocks stop as it would have stopped them.
     await stopIfCaseEnded(tx, supervised, `${AssignmentCreated.subject} ${event.id}`);

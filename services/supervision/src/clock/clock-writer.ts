@@ -38,12 +38,26 @@ export async function startClock(tx: EntityManager, c: NewClock): Promise<Clock>
   return clock;
 }
 
-/** startClock for several clocks at once (e.g. an assignment's): the ones already there are read, and locked, together. */
-export async function startClocks(tx: EntityManager, cs: NewClock[]): Promise<Clock[]> {
+/**
+ * startClock for several clocks at once (e.g. an assignment's): the ones already there are read, and
+ * locked, together (or passed in `known`, read under their lock by the caller: every clock of those
+ * subjects and steps that exists), moved one by one, and the new ones inserted in one statement.
+ */
+export async function startClocks(tx: EntityManager, cs: NewClock[], known?: Clock[]): Promise<Clock[]> {
   if (cs.length === 0) return [];
-  const existing = await tx.getRepository(Clock).find({ where: cs.map((c) => ({ subjectId: c.subjectId, step: c.step })), lock: { mode: 'pessimistic_write' } });
+  const existing = known ?? (await tx.getRepository(Clock).find({ where: cs.map((c) => ({ subjectId: c.subjectId, step: c.step })), lock: { mode: 'pessimistic_write' } }));
   const started: Clock[] = [];
-  for (const c of cs) started.push(await writeClock(tx, c, existing.find((e) => e.subjectId === c.subjectId && e.step === c.step) ?? null));
+  for (const c of cs) {
+    const was = existing.find((e) => e.subjectId === c.subjectId && e.step === c.step) ?? null;
+    const clock = await newClock(tx, c, was);
+    // Whether the row exists is known (and locked): save() would read it again first.
+    if (was) await tx.update(Clock, { id: clock.id }, clock);
+    started.push(clock);
+  }
+  const inserted = started.filter((clock) => !existing.some((e) => e.id === clock.id));
+  if (inserted.length > 0) await tx.insert(Clock, inserted);
+  // Announced in the order asked for, once all are written.
+  for (const [i, c] of cs.entries()) if (c.announce ?? true) await announceClock(tx, started[i]);
   return started;
 }
 
@@ -53,15 +67,6 @@ export async function startClockIfAbsent(tx: EntityManager, c: NewClock): Promis
   // One statement: the unique (subject, step) decides, where a read first would take two.
   const inserted = await tx.createQueryBuilder().insert().into(Clock).values(clock).orIgnore().returning(['id']).execute();
   if ((inserted.raw as unknown[]).length === 0) return null;
-  if (c.announce ?? true) await announceClock(tx, clock);
-  return clock;
-}
-
-async function writeClock(tx: EntityManager, c: NewClock, existing: Clock | null): Promise<Clock> {
-  const clock = await newClock(tx, c, existing);
-  // Whether the row exists is known (and locked): save() would read it again first.
-  if (existing) await tx.update(Clock, { id: clock.id }, clock);
-  else await tx.insert(Clock, clock);
   if (c.announce ?? true) await announceClock(tx, clock);
   return clock;
 }

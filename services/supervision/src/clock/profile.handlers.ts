@@ -26,7 +26,8 @@ export class ProfileFromReceivedHandler implements EventHandler<GrievanceReceive
     )) as { first_time: boolean | null; complexity: Complexity | null; statutory_path: string | null }[];
     const counted = await tallyReceived(tx, e.data);
     // After tallyReceived, which holds the case row the assignment handler also locks before it reads the receipt.
-    await anchorClocksOnReceipt(tx, e.data.grievanceId, new Date(e.data.receivedAt), new Date(e.occurredAt), `${GrievanceReceived.subject} ${e.id}`);
+    // Only an applied assignment leaves clocks awaiting the receipt, and it records its decision on that row first.
+    if (counted.registrationDecided) await anchorClocksOnReceipt(tx, e.data.grievanceId, new Date(e.data.receivedAt), new Date(e.occurredAt), `${GrievanceReceived.subject} ${e.id}`);
     // Under the same lock: registration (第二十二条) runs from the receipt until routing decides.
     await startRegistrationClock(
       tx,
@@ -35,6 +36,8 @@ export class ProfileFromReceivedHandler implements EventHandler<GrievanceReceive
         profile: { firstTime: profile.first_time, complexity: profile.complexity, statutoryPath: profile.statutory_path },
       },
       `${GrievanceReceived.subject} ${e.id}`,
+      // The decision as the case row held it under the lock tallyReceived took (no read again).
+      counted.registrationDecided,
     );
     await noteRepeat(tx, e.data);
     await watchForSpike(tx, counted);
@@ -56,9 +59,11 @@ export class ProfileFromTriagedHandler implements EventHandler<GrievanceTriagedV
       [e.data.grievanceId, e.data.complexity, e.data.statutoryPath],
     );
     // Triage's category moves the receipt's count: watch the town × category it now counts under.
-    const moved = await tallyTriaged(tx, e.data);
+    const { moved, registrationDecided: decided } = await tallyTriaged(tx, e.data);
     if (moved) await watchForSpike(tx, moved);
-    await replanHandling(tx, e.data.grievanceId, new Date(e.occurredAt), `${GrievanceTriaged.subject} ${e.id}`);
+    // A handling clock is an applied lead assignment's, which records its decision on the case row
+    // first: seen under that row's lock without one (decided false), there is none to replan.
+    if (decided !== false) await replanHandling(tx, e.data.grievanceId, new Date(e.occurredAt), `${GrievanceTriaged.subject} ${e.id}`);
     if (e.data.diversion) await registrationDecided(tx, e.data.grievanceId, new Date(e.data.decidedAt), `${e.data.diversion}: ${GrievanceTriaged.subject} ${e.id}`);
   }
 }

@@ -32,17 +32,24 @@ export async function startRegistrationClock(
   tx: EntityManager,
   receipt: { grievanceId: string; regionCode: string; receivedAt: Date; profile: Omit<GrievanceProfile, 'regionCode'> },
   cause: string,
+  /** The decision the case row held when the caller locked it (tallyReceived answers it); read here when left out. */
+  decided?: { at: Date; cause: string } | null,
 ): Promise<void> {
   const { grievanceId, regionCode, receivedAt, profile } = receipt;
   const planned = planRegistrationClock({ ...profile, regionCode }, receivedAt);
   if (!planned) return;
   const started = await startClockIfAbsent(tx, { grievanceId, subjectId: grievanceId, startedAt: receivedAt, regionCode, cause, announce: false, ...planned });
   if (!started) return;
+  const decision = decided !== undefined ? decided : await readDecision(tx, grievanceId);
+  if (decision) await stopClockAtDecision(tx, started, decision.at, decision.cause);
+}
+
+async function readDecision(tx: EntityManager, grievanceId: string): Promise<{ at: Date; cause: string } | null> {
   const [decided] = (await tx.query(
     'SELECT registration_decided_at, registration_decision FROM supervised_case WHERE grievance_id = $1 AND registration_decided_at IS NOT NULL',
     [grievanceId],
   )) as { registration_decided_at: Date; registration_decision: string }[];
-  if (decided) await stopRegistration(tx, grievanceId, decided.registration_decided_at, decided.registration_decision);
+  return decided ? { at: decided.registration_decided_at, cause: decided.registration_decision } : null;
 }
 
 /**
@@ -61,7 +68,21 @@ export async function registrationDecided(tx: EntityManager, grievanceId: string
 
 async function stopRegistration(tx: EntityManager, grievanceId: string, at: Date, cause: string): Promise<void> {
   const clock = await tx.getRepository(Clock).findOne({ where: { subjectId: grievanceId, step: REGISTRATION_STEP }, lock: { mode: 'pessimistic_write' } });
-  if (!clock || clock.state === 'stopped') return;
+  if (clock) await stopClockAtDecision(tx, clock, at, cause);
+}
+
+/**
+ * registrationDecided for a caller that has kept the decision on the case row already (in its own
+ * update, under the row lock: tallyLeadAssigned) and read the grievance's clocks under their lock:
+ * the registration clock among them, if it is counting, stops with the cause.
+ */
+export async function stopRegistrationAmong(tx: EntityManager, grievanceId: string, clocks: Clock[], at: Date, cause: string): Promise<void> {
+  const clock = clocks.find((c) => c.subjectId === grievanceId && c.step === REGISTRATION_STEP);
+  if (clock) await stopClockAtDecision(tx, clock, at, cause);
+}
+
+async function stopClockAtDecision(tx: EntityManager, clock: Pick<Clock, 'id' | 'history' | 'state' | 'startedAt'>, at: Date, cause: string): Promise<void> {
+  if (clock.state === 'stopped') return;
   // Two services' clocks may stamp the decision before the receipt: it stops at its start, never before.
   const when = at.getTime() < clock.startedAt.getTime() ? clock.startedAt : at;
   await stopClock(tx, clock, when, cause);

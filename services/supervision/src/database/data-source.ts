@@ -23,6 +23,8 @@ import { MergedDuplicates1732300000630 } from './migrations/1732300000630-Merged
 import { WithdrawnCases1732300000640 } from './migrations/1732300000640-WithdrawnCases';
 import { BoardQueryIndexes1732300000670 } from './migrations/1732300000670-BoardQueryIndexes';
 import { BoardCaseDimensions1732300000671 } from './migrations/1732300000671-BoardCaseDimensions';
+import { CaseMovesClocksOnlyWhenMoved1732300000680 } from './migrations/1732300000680-CaseMovesClocksOnlyWhenMoved';
+import { AssignedCasesDecided1732300000681 } from './migrations/1732300000681-AssignedCasesDecided';
 
 export const SUPERVISION_SCHEMA = 'supervision';
 
@@ -32,6 +34,6 @@ export function supervisionDataSourceOptions(url: string, piiKeyRing: string) {
     url,
     schema: SUPERVISION_SCHEMA,
     entities: [Clock],
-    migrations: [MessagingTables1732300000000, CreateClocks1732300000400, ClockAlarms1732300000410, GrievanceProfiles1732300000420, Aftercare1732300000450, Indicators1732300000460, Oversight1732300000490, EarlyWarnings1732300000500, Bulletins1732300000510, LeaderReception1732300000520, PublicEvaluation1732300000530, DeadlineExtensions1732300000540, CalendarAndPolicyAdministration1732300000550, ClockJurisdiction1732300000570, TriagedCategoryTally1732300000571, ClockAwaitingReceipt1732300000580, protectReceptionLedger(piiKeyRing), RegistrationDecision1732300000610, ClockGrievanceStepIndex1732300000620, MergedDuplicates1732300000630, WithdrawnCases1732300000640, BoardQueryIndexes1732300000670, BoardCaseDimensions1732300000671],
+    migrations: [MessagingTables1732300000000, CreateClocks1732300000400, ClockAlarms1732300000410, GrievanceProfiles1732300000420, Aftercare1732300000450, Indicators1732300000460, Oversight1732300000490, EarlyWarnings1732300000500, Bulletins1732300000510, LeaderReception1732300000520, PublicEvaluation1732300000530, DeadlineExtensions1732300000540, CalendarAndPolicyAdministration1732300000550, ClockJurisdiction1732300000570, TriagedCategoryTally1732300000571, ClockAwaitingReceipt1732300000580, protectReceptionLedger(piiKeyRing), RegistrationDecision1732300000610, ClockGrievanceStepIndex1732300000620, MergedDuplicates1732300000630, WithdrawnCases1732300000640, BoardQueryIndexes1732300000670, BoardCaseDimensions1732300000671, CaseMovesClocksOnlyWhenMoved1732300000680, AssignedCasesDecided1732300000681],
   });
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AssignmentCreatedV1, GrievanceMergedV1, GrievanceReceivedV1, GrievanceTriagedV1, GrievanceWithdrawnV1 } from '@yikouban/contracts';
-import { bump, updateCase, type CaseDims, type SupervisedCase } from './case-tally';
+import { applyToCase, bump, bumpEach, lockCaseRow, patchedCase, toCase, updateCase, type CaseDims, type CasePatch, type SupervisedCase } from './case-tally';
 
 /** Where a receipt was counted: enough to move it when triage names another category. */
 interface ReceivedTally extends CaseDims {
@@ -20,45 +20,65 @@ export interface CountedReceipt {
  * handlers call these in the same transaction (one durable consumer per subject and service).
  */
 
+/** A receipt as counted, and the registration decision (registration-clock.ts) its case row held under the lock. */
+export interface ReceiptTallied extends CountedReceipt {
+  registrationDecided: { at: Date; cause: string } | null;
+}
+
 /**
  * Received: the case opens (backlog) where intake placed it — under triage's category if triage's
  * fact came first; repeats are counted for the repeat rate. Returns where the receipt was counted.
+ * The case row is read and written once (its lock answers the row; one update carries the tally).
  */
-export async function tallyReceived(tx: EntityManager, g: GrievanceReceivedV1): Promise<CountedReceipt> {
-  const [triaged] = (await tx.query('SELECT category_code FROM supervised_case WHERE grievance_id = $1 AND category_from_triage', [g.grievanceId])) as { category_code: string }[];
-  const categoryCode = triaged?.category_code || g.categoryCode;
-  const dims = await updateCase(tx, g.grievanceId, { trackingCode: g.trackingCode, regionCode: g.regionCode, categoryCode, open: true, receivedAt: new Date(g.receivedAt) });
+export async function tallyReceived(tx: EntityManager, g: GrievanceReceivedV1): Promise<ReceiptTallied> {
+  const row = await lockCaseRow(tx, g.grievanceId);
+  const before = toCase(row);
+  const categoryCode = (row.category_from_triage && row.category_code) || g.categoryCode;
+  const patch: CasePatch = { trackingCode: g.trackingCode, regionCode: g.regionCode, categoryCode, open: true, receivedAt: new Date(g.receivedAt) };
+  const dims = patchedCase(before, patch);
   const counted: ReceivedTally = { at: g.receivedAt, regionCode: dims.regionCode, orgCode: dims.orgCode, categoryCode: dims.categoryCode, repeats: g.repeatOf ? 1 : 0 };
+  await applyToCase(tx, before, patch, { receivedTally: counted });
   await bump(tx, new Date(g.receivedAt), dims, { received: 1, repeats: counted.repeats });
-  await tx.query('UPDATE supervised_case SET received_tally = $2 WHERE grievance_id = $1', [g.grievanceId, JSON.stringify(counted)]);
-  return { regionCode: dims.regionCode, categoryCode: dims.categoryCode, receivedAt: g.receivedAt };
+  const registrationDecided = row.registration_decided_at ? { at: row.registration_decided_at, cause: row.registration_decision ?? '' } : null;
+  return { regionCode: dims.regionCode, categoryCode: dims.categoryCode, receivedAt: g.receivedAt, registrationDecided };
+}
+
+/** What tallyTriaged did: the receipt as now counted when it moved, and whether the case row (read under its lock) held a registration decision. */
+export interface TriageTallied {
+  moved: CountedReceipt | null;
+  /** undefined when triage named no category (the row was not read). */
+  registrationDecided?: boolean;
 }
 
 /**
  * Triage may name or change the category: the open case moves with it, and so does the receipt's
  * count on its day (received, repeats), so the indicators and the spike check see triage's
- * category. Returns the receipt as now counted when it moved (the caller checks for a spike), else null.
+ * category. `moved` is the receipt as now counted when it moved (the caller checks for a spike).
  */
-export async function tallyTriaged(tx: EntityManager, t: GrievanceTriagedV1): Promise<CountedReceipt | null> {
-  if (!t.categoryCode) return null;
-  await updateCase(tx, t.grievanceId, { categoryCode: t.categoryCode });
-  const [row] = (await tx.query('UPDATE supervised_case SET category_from_triage = true WHERE grievance_id = $1 RETURNING received_tally', [t.grievanceId])) as [{ received_tally: ReceivedTally | null }[], number];
-  const counted = row[0]?.received_tally;
-  if (!counted || counted.categoryCode === t.categoryCode) return null;
-  const at = new Date(counted.at);
-  await bump(tx, at, counted, { received: -1, repeats: -counted.repeats });
-  await bump(tx, at, { ...counted, categoryCode: t.categoryCode }, { received: 1, repeats: counted.repeats });
-  await tx.query('UPDATE supervised_case SET received_tally = $2 WHERE grievance_id = $1', [t.grievanceId, JSON.stringify({ ...counted, categoryCode: t.categoryCode })]);
-  return { regionCode: counted.regionCode, categoryCode: t.categoryCode, receivedAt: counted.at };
+export async function tallyTriaged(tx: EntityManager, t: GrievanceTriagedV1): Promise<TriageTallied> {
+  if (!t.categoryCode) return { moved: null };
+  const row = await lockCaseRow(tx, t.grievanceId);
+  const registrationDecided = row.registration_decided_at !== null;
+  const counted = row.received_tally as ReceivedTally | null;
+  const moved = counted && counted.categoryCode !== t.categoryCode ? { ...counted, categoryCode: t.categoryCode } : null;
+  await applyToCase(tx, toCase(row), { categoryCode: t.categoryCode }, { categoryFromTriage: true, receivedTally: moved ?? undefined });
+  if (!counted || !moved) return { moved: null, registrationDecided };
+  // Two different rows (the categories differ): one upsert.
+  await bumpEach(tx, new Date(counted.at), [
+    { dims: counted, counts: { received: -1, repeats: -counted.repeats } },
+    { dims: moved, counts: { received: 1, repeats: counted.repeats } },
+  ]);
+  return { moved: { regionCode: counted.regionCode, categoryCode: t.categoryCode, receivedAt: counted.at }, registrationDecided };
 }
 
 /**
- * A lead assignment: the case now counts for that unit, and the unit owes a response (响应率).
+ * A lead assignment: the case now counts for that unit, and the unit owes a response (响应率); the
+ * registration decision it makes, if given, is kept in the same update (registration-clock.ts).
  * Returns the case as now known (null for a co-handling assignment), read under its row lock.
  */
-export async function tallyLeadAssigned(tx: EntityManager, a: AssignmentCreatedV1): Promise<SupervisedCase | null> {
+export async function tallyLeadAssigned(tx: EntityManager, a: AssignmentCreatedV1, registrationDecided?: { at: Date; cause: string }): Promise<SupervisedCase | null> {
   if (a.role !== 'lead') return null;
-  const c = await updateCase(tx, a.grievanceId, { trackingCode: a.trackingCode, regionCode: a.regionCode, orgCode: a.orgCode });
+  const c = await updateCase(tx, a.grievanceId, { trackingCode: a.trackingCode, regionCode: a.regionCode, orgCode: a.orgCode }, { registrationDecided });
   await bump(tx, new Date(a.createdAt), c, { assigned: 1 });
   return c;
 }

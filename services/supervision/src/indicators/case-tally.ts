@@ -42,7 +42,8 @@ export interface SupervisedCase extends CaseDims {
   withdrawnAt: Date | null;
 }
 
-interface CaseRow {
+/** The case row as stored (lockCaseRow answers it whole, for the handlers that also read its other columns). */
+export interface CaseRow {
   grievance_id: string;
   tracking_code: string | null;
   region_code: string;
@@ -52,9 +53,13 @@ interface CaseRow {
   merged_into_id: string | null;
   merged_at: Date | null;
   withdrawn_at: Date | null;
+  category_from_triage: boolean;
+  received_tally: unknown;
+  registration_decided_at: Date | null;
+  registration_decision: string | null;
 }
 
-const toCase = (r: CaseRow): SupervisedCase => ({
+export const toCase = (r: CaseRow): SupervisedCase => ({
   grievanceId: r.grievance_id,
   trackingCode: r.tracking_code,
   regionCode: r.region_code,
@@ -67,14 +72,19 @@ const toCase = (r: CaseRow): SupervisedCase => ({
 
 /** Adds to the day's counters of one dimension (one upsert; the row is created on first use). */
 export async function bump(tx: EntityManager, at: Date, dims: CaseDims, counts: Partial<Record<TallyCounter, number>>): Promise<void> {
-  const cols = TALLY_COUNTERS.filter((c) => (counts[c] ?? 0) !== 0);
+  await bumpEach(tx, at, [{ dims, counts }]);
+}
+
+/** bump for several dimensions of the same day in one upsert; each dimension at most once (one row may not be upserted twice in a statement). */
+export async function bumpEach(tx: EntityManager, at: Date, rows: { dims: CaseDims; counts: Partial<Record<TallyCounter, number>> }[]): Promise<void> {
+  const cols = TALLY_COUNTERS.filter((c) => rows.some((r) => (r.counts[c] ?? 0) !== 0));
   if (cols.length === 0) return;
-  const values = cols.map((c) => counts[c] ?? 0);
+  const width = cols.length + 4;
   await tx.query(
     `INSERT INTO indicator_tally (day, region_code, org_code, category_code, ${cols.join(', ')})
-     VALUES ($1, $2, $3, $4, ${cols.map((_, i) => `$${i + 5}`).join(', ')})
+     VALUES ${rows.map((_, r) => `(${Array.from({ length: width }, (_, i) => `$${r * width + i + 1}`).join(', ')})`).join(', ')}
      ON CONFLICT (day, region_code, org_code, category_code) DO UPDATE SET ${cols.map((c) => `${c} = indicator_tally.${c} + EXCLUDED.${c}`).join(', ')}`,
-    [beijingDay(at), dims.regionCode, dims.orgCode, dims.categoryCode, ...values],
+    rows.flatMap(({ dims, counts }) => [beijingDay(at), dims.regionCode, dims.orgCode, dims.categoryCode, ...cols.map((c) => counts[c] ?? 0)]),
   );
 }
 
@@ -103,11 +113,16 @@ export async function readCase(tx: EntityManager, grievanceId: string): Promise<
  * the row does not exist yet: a plain SELECT ... FOR UPDATE would lock nothing then.
  */
 export async function lockCase(tx: EntityManager, grievanceId: string): Promise<SupervisedCase> {
+  return toCase(await lockCaseRow(tx, grievanceId));
+}
+
+/** lockCase with the whole row, for a handler that also reads the case's other columns (one statement, not a read after the lock). */
+export async function lockCaseRow(tx: EntityManager, grievanceId: string): Promise<CaseRow> {
   const [row] = (await tx.query(
     'INSERT INTO supervised_case (grievance_id) VALUES ($1) ON CONFLICT (grievance_id) DO UPDATE SET grievance_id = EXCLUDED.grievance_id RETURNING *',
     [grievanceId],
   )) as CaseRow[];
-  return toCase(row);
+  return row;
 }
 
 export interface CasePatch {
@@ -121,6 +136,16 @@ export interface CasePatch {
   merged?: CaseMerge;
   /** The first withdrawal stays (an equivalent fact changes nothing). */
   withdrawnAt?: Date;
+}
+
+/** What a fact's handler writes to the case row besides the case, in the same update (one statement, not one more each). */
+export interface CaseRowPatch {
+  /** Triage named the category: a receipt applied later counts under it. */
+  categoryFromTriage?: true;
+  /** Where the receipt is now counted (case-facts.ts). */
+  receivedTally?: object;
+  /** A decision that ends registration (registration-clock.ts); the first one stays. */
+  registrationDecided?: { at: Date; cause: string };
 }
 
 /** The case as a fact leaves it: a merged or withdrawn case stays closed, and the first merge and withdrawal stay. */
@@ -146,8 +171,13 @@ export function patchedCase(before: SupervisedCase, patch: CasePatch): Supervise
  * duplicate or a withdrawn grievance stays closed whatever comes after the merge or withdrawal
  * (its receipt, a reply, a review request).
  */
-export async function updateCase(tx: EntityManager, grievanceId: string, patch: CasePatch): Promise<SupervisedCase> {
-  const before = await lockCase(tx, grievanceId);
+export async function updateCase(tx: EntityManager, grievanceId: string, patch: CasePatch, row: CaseRowPatch = {}): Promise<SupervisedCase> {
+  return applyToCase(tx, await lockCase(tx, grievanceId), patch, row);
+}
+
+/** updateCase on a case the caller has locked already (lockCase, lockCaseRow), with what else the fact writes to its row. */
+export async function applyToCase(tx: EntityManager, before: SupervisedCase, patch: CasePatch, row: CaseRowPatch = {}): Promise<SupervisedCase> {
+  const { grievanceId } = before;
   const after = patchedCase(before, patch);
   const moved = before.regionCode !== after.regionCode || before.orgCode !== after.orgCode || before.categoryCode !== after.categoryCode;
   // Both moves only when the dimensions moved: two different rows.
@@ -158,8 +188,13 @@ export async function updateCase(tx: EntityManager, grievanceId: string, patch: 
   await tx.query(
     `UPDATE supervised_case SET tracking_code = $2, region_code = $3, org_code = $4, category_code = $5, open = $6,
        received_at = COALESCE($7, received_at), merged_into_id = $8, merged_at = $9, withdrawn_at = $10,
+       category_from_triage = category_from_triage OR $11, received_tally = COALESCE($12::jsonb, received_tally),
+       registration_decided_at = COALESCE(registration_decided_at, $13), registration_decision = COALESCE(registration_decision, $14),
        updated_at = now() WHERE grievance_id = $1`,
-    [grievanceId, after.trackingCode, after.regionCode, after.orgCode, after.categoryCode, after.open, patch.receivedAt ?? null, after.merged?.intoId ?? null, after.merged?.at ?? null, after.withdrawnAt],
+    [
+      grievanceId, after.trackingCode, after.regionCode, after.orgCode, after.categoryCode, after.open, patch.receivedAt ?? null, after.merged?.intoId ?? null, after.merged?.at ?? null, after.withdrawnAt,
+      row.categoryFromTriage ?? false, row.receivedTally ? JSON.stringify(row.receivedTally) : null, row.registrationDecided?.at ?? null, row.registrationDecided?.cause ?? null,
+    ],
   );
   return after;
 }
