@@ -20,13 +20,12 @@ describe("the citizen's tracking view (real PostgreSQL and NATS)", () => {
   afterAll(() => sut?.close());
 
   const envelope = <T>(type: string, data: T): EventEnvelope<T> => ({ id: randomUUID(), type, v: 1, occurredAt: new Date().toISOString(), data });
+  /** POSTs a grievance as a channel adapter would; the petitioner's tracking credentials and its id. */
+  const register = async (grievance: Record<string, unknown>): Promise<{ id: string; trackingCode: string; secret: string }> =>
+    (await request(svc.url).post('/api/v1/grievances').send(grievance).expect(201)).body;
 
   it('shows received → assigned (unit name) → deadline, and nothing private', async () => {
-    const posted = await request(svc.url)
-      .post('/api/v1/grievances')
-      .send({ channel: 'mini_program', petitioner: { name: '陈美玲', phone: '13600001111', idNumber: '11010519491231002X' }, regionCode: '330621101', categoryCode: 'school_closure', description: '村小学要撤并，孩子上学要走十公里山路，家长们很着急。' })
-      .expect(201);
-    const { id, trackingCode, secret } = posted.body;
+    const { id, trackingCode, secret } = await register({ channel: 'mini_program', petitioner: { name: '陈美玲', phone: '13600001111', idNumber: '11010519491231002X' }, regionCode: '330621101', categoryCode: 'school_closure', description: '村小学要撤并，孩子上学要走十公里山路，家长们很着急。' });
     const assignment = envelope(AssignmentCreated.subject, {
       assignmentId: randomUUID(), grievanceId: id, trackingCode, role: 'lead', orgCode: 'dept_education', orgName: '县教育局',
       regionCode: '330621101', ruleId: 'r1', ruleVersion: 1, createdAt: new Date().toISOString(),
@@ -47,11 +46,7 @@ describe("the citizen's tracking view (real PostgreSQL and NATS)", () => {
   });
 
   it('moves the deadline step when supervision announces the same clock again, and adds one for another clock', async () => {
-    const posted = await request(svc.url)
-      .post('/api/v1/grievances')
-      .send({ channel: 'web', regionCode: '330621101', categoryCode: 'school_closure', description: '想咨询一下孩子转学需要准备哪些材料。' })
-      .expect(201);
-    const { id, trackingCode, secret } = posted.body;
+    const { id, trackingCode, secret } = await register({ channel: 'web', regionCode: '330621101', categoryCode: 'school_closure', description: '想咨询一下孩子转学需要准备哪些材料。' });
     const db = svc.app.get(DataSource);
     const dueOf = async () => ((await db.query('SELECT due_at FROM grievance WHERE id = $1', [id])) as { due_at: Date | null }[])[0]?.due_at?.toISOString();
     const announce = async (clockId: string, startedAt: string, dueAt: string) => {
@@ -78,11 +73,7 @@ describe("the citizen's tracking view (real PostgreSQL and NATS)", () => {
   });
 
   it('keeps the newest announcement of a clock when an older one arrives after it (a redelivered batch)', async () => {
-    const posted = await request(svc.url)
-      .post('/api/v1/grievances')
-      .send({ channel: 'web', regionCode: '330621101', categoryCode: 'school_closure', description: '学校食堂卫生条件差，希望有关部门检查。' })
-      .expect(201);
-    const { id, trackingCode, secret } = posted.body;
+    const { id, trackingCode, secret } = await register({ channel: 'web', regionCode: '330621101', categoryCode: 'school_closure', description: '学校食堂卫生条件差，希望有关部门检查。' });
     const db = svc.app.get(DataSource);
     const clockId = randomUUID();
     const announcement = (occurredAt: string, startedAt: string, dueAt: string): EventEnvelope<object> => ({
@@ -116,11 +107,7 @@ describe("the citizen's tracking view (real PostgreSQL and NATS)", () => {
   });
 
   it('follows the matter to its end: accepted with the road and reason, the reply, the evaluation, closure', async () => {
-    const posted = await request(svc.url)
-      .post('/api/v1/grievances')
-      .send({ channel: 'wechat', petitioner: { name: '王秀英', phone: '13700002222' }, regionCode: '330621101', categoryCode: 'livestock_nuisance', description: '邻居在院子里养了上百只鸡，臭味和噪音让全家睡不好觉。' })
-      .expect(201);
-    const { id, trackingCode, secret } = posted.body;
+    const { id, trackingCode, secret } = await register({ channel: 'wechat', petitioner: { name: '王秀英', phone: '13700002222' }, regionCode: '330621101', categoryCode: 'livestock_nuisance', description: '邻居在院子里养了上百只鸡，臭味和噪音让全家睡不好觉。' });
     const t0 = Date.now();
     const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
     const facts: EventEnvelope<object>[] = [
@@ -147,14 +134,14 @@ describe("the citizen's tracking view (real PostgreSQL and NATS)", () => {
   });
 
   it('answers a wrong secret exactly like an unknown code', async () => {
-    const { body } = await request(svc.url).post('/api/v1/grievances').send({ channel: 'web', regionCode: '330621101', description: '路灯坏了三个月没人修。' }).expect(201);
+    const body = await register({ channel: 'web', regionCode: '330621101', description: '路灯坏了三个月没人修。' });
     const wrong = await request(svc.url).post('/api/v1/tracking').send({ trackingCode: body.trackingCode, secret: 'WRONGSECRET' }).expect(404);
     const unknown = await request(svc.url).post('/api/v1/tracking').send({ trackingCode: '330621-26-ZZZZZ', secret: 'WRONGSECRET' }).expect(404);
     expect(wrong.body.error).toEqual(unknown.body.error);
   });
 
   it('lets the petitioner withdraw, once, and tells the other services', async () => {
-    const { body } = await request(svc.url).post('/api/v1/grievances').send({ channel: 'web', regionCode: '330621101', description: '小区门口占道经营，已经自行协商解决。' }).expect(201);
+    const body = await register({ channel: 'web', regionCode: '330621101', description: '小区门口占道经营，已经自行协商解决。' });
     const res = await request(svc.url).post('/api/v1/tracking/withdraw').send({ trackingCode: body.trackingCode, secret: body.secret, reason: '已协商解决' }).expect(200);
     expect(res.body.status).toBe('withdrawn');
     await request(svc.url).post('/api/v1/tracking/withdraw').send({ trackingCode: body.trackingCode, secret: body.secret, reason: '再次撤回' }).expect(200);
